@@ -1,0 +1,47 @@
+# Brobygger: `make demo` and `make test` do all set-up on a fresh Debian machine with Python 3.11.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEV_ENV := BROBYGGER_DEBUG=1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test lint messages serve install bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+brobygger/static/vendor/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the front-end files: apt-get install npm"; exit 1; }
+	npm ci --no-audit --no-fund --silent
+	mkdir -p brobygger/static/vendor
+	cp node_modules/htmx.org/dist/htmx.min.js brobygger/static/vendor/
+	cp node_modules/htmx.org/LICENSE brobygger/static/vendor/htmx.LICENSE
+	touch $@
+
+install: $(VENV)/.installed brobygger/static/vendor/.installed
+	$(PY) scripts/compile_messages.py
+
+demo: install
+	$(DEV_ENV) $(PY) manage.py migrate --no-input
+	$(DEV_ENV) $(PY) manage.py seed_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops)"
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	bash scripts/test.sh
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Re-extract translatable strings after changing text (needs GNU gettext).
+messages: $(VENV)/.installed
+	$(DEV_ENV) $(PY) manage.py makemessages -l da -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --ignore=var
+	$(PY) scripts/compile_messages.py
+
+clean:
+	rm -rf $(VENV) node_modules var brobygger/static/vendor db.sqlite3*

@@ -1,0 +1,190 @@
+"""The one place that enforces `rules.RULES` for pages (and later the API).
+
+Every denial is a 404 so that a refusal never confirms that something exists.
+"""
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
+from django.http import Http404
+from django.views.decorators.http import require_http_methods
+
+from . import rules
+from .rules import Cond, FieldCategory, Kind
+
+
+@dataclass(frozen=True)
+class Access:
+    kind: Kind | None
+    action: rules.Action | None
+    methods: tuple[str, ...] = ("GET",)
+    public: bool = False
+    login_only: bool = False
+
+
+def _kind_queryset(kind):
+    # Imported late: the access layer only reads these models, and the apps
+    # that own them import the access layer.
+    from brobygger.audit.models import AccessLog
+    from brobygger.companies.models import Company
+    from brobygger.consent.models import Consent
+    from brobygger.people.models import TeamMember, YoungPerson
+    from brobygger.tenancy.models import Membership
+
+    return {
+        Kind.YOUNG_PERSON: YoungPerson.objects.all,
+        Kind.TEAM_MEMBER: TeamMember.objects.all,
+        Kind.CONSENT: Consent.objects.all,
+        Kind.COMPANY: Company.objects.all,
+        Kind.MEMBERSHIP: Membership.objects.all,
+        Kind.ACCESS_LOG: AccessLog.objects.all,
+    }[kind]()
+
+
+def conditions(actor, kind, action):
+    """The conditions under which this actor may act, one per role held."""
+    if not actor.is_authenticated or actor.organisation is None:
+        return {}
+    found = {}
+    for role in sorted(actor.roles):
+        cond = rules.condition(role, kind, action)
+        if cond is not None:
+            found.setdefault(cond, role)
+    return found
+
+
+def may(actor, kind, action):
+    return bool(conditions(actor, kind, action))
+
+
+def _young_people_on_team(user):
+    from brobygger.people.models import TeamMember
+
+    return TeamMember.objects.filter(user=user).values("young_person_id")
+
+
+def _young_people_consented_to(company_ids):
+    from brobygger.consent.models import Consent
+
+    return Consent.objects.filter(withdrawn_at__isnull=True, company_id__in=company_ids).values("young_person_id")
+
+
+def _condition_q(cond, actor, kind):
+    field = rules.YOUNG_PERSON_FIELD.get(kind)
+    if cond == Cond.TEAM and field:
+        return Q(**{f"{field}__in": _young_people_on_team(actor.user)})
+    if cond == Cond.SELF and field:
+        return Q(**{field: actor.young_person_id}) if actor.young_person_id else None
+    if cond == Cond.CONSENT and field:
+        return Q(**{f"{field}__in": _young_people_consented_to(actor.mentor_company_ids)})
+    if cond == Cond.OWN_COMPANY and kind == Kind.COMPANY:
+        return Q(pk__in=actor.mentor_company_ids)
+    return None  # a condition that cannot apply to this kind grants nothing
+
+
+def queryset(actor, kind, action):
+    """The objects of `kind` this actor may take `action` on; raises Http404 if none can be."""
+    found = conditions(actor, kind, action)
+    if not found:
+        raise Http404
+    base = _kind_queryset(kind)
+    if Cond.ORG in found:
+        return base
+    allowed = [q for q in (_condition_q(c, actor, kind) for c in found) if q is not None]
+    if not allowed:
+        return base.none()
+    combined = allowed[0]
+    for q in allowed[1:]:
+        combined |= q
+    return base.filter(combined)
+
+
+def get_object(actor, kind, action, pk, queryset_hook=None):
+    qs = queryset(actor, kind, action)
+    if queryset_hook:
+        qs = queryset_hook(qs)
+    obj = qs.filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def granting_role(actor, kind, action):
+    """The role to write in the access log for this action."""
+    found = conditions(actor, kind, action)
+    return next(iter(found.values()), "")
+
+
+def visible_categories(actor, young_person):
+    """Field categories of this young person the actor may see."""
+    if young_person.pk == actor.young_person_id:
+        return set(FieldCategory.values)
+    full_roles = [
+        r
+        for r in actor.roles
+        if r not in rules.CONSENTED_FIELDS_ONLY and rules.condition(r, Kind.YOUNG_PERSON, rules.Action.VIEW)
+    ]
+    if full_roles:
+        return set(FieldCategory.values)
+    from brobygger.consent.selectors import consented_categories
+
+    return consented_categories(young_person, actor.mentor_company_ids)
+
+
+def rule(kind, action, methods=("GET",)):
+    """Declare and enforce the rule a view follows.
+
+    Anonymous users are sent to the login page; an authenticated user whose
+    roles have no entry for (kind, action) gets a 404. Object-level checks are
+    made by the view through `get_object`.
+    """
+
+    def decorate(view):
+        @require_http_methods(list(methods))
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not may(request.actor, kind, action):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        wrapper.access = Access(kind, action, tuple(methods))
+        return wrapper
+
+    return decorate
+
+
+def public(view=None, *, methods=("GET",)):
+    """Mark a view as open to everyone; it must show no tenant data."""
+
+    def decorate(view):
+        @require_http_methods(list(methods))
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            return view(request, *args, **kwargs)
+
+        wrapper.access = Access(None, None, tuple(methods), public=True)
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
+
+
+def login_only(view=None, *, methods=("GET",)):
+    """A view that only needs a logged-in user and shows nothing about young
+    people (the home screen, switching organisation)."""
+
+    def decorate(view):
+        @require_http_methods(list(methods))
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            return view(request, *args, **kwargs)
+
+        wrapper.access = Access(None, None, tuple(methods), login_only=True)
+        return wrapper
+
+    return decorate(view) if view is not None else decorate

@@ -1,0 +1,174 @@
+"""Who may do what: the one table (security.md C13, ASVS 8.1.1).
+
+Each entry says under which *condition* a role may take an action on a kind
+of object. A missing entry means no. The enforcement lives in
+`brobygger.access.policy` (pages, and later the API); the permission-matrix
+test walks every URL pattern and compares each answer with this table.
+
+Conditions:
+    ORG          any such object in the active organisation
+    TEAM         the user sits on the young person's team
+    SELF         the object is (about) the young person who is logged in
+    CONSENT      the young person has an active consent naming the mentor's company
+    OWN_COMPANY  the company is one the mentor belongs to
+"""
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from brobygger.tenancy.models import Role
+
+
+class Kind(StrEnum):
+    YOUNG_PERSON = "young_person"
+    TEAM_MEMBER = "team_member"
+    CONSENT = "consent"
+    COMPANY = "company"
+    MEMBERSHIP = "membership"
+    ACCESS_LOG = "access_log"
+    OWN_DATA = "own_data"
+    FIGURES = "figures"
+
+
+class Action(StrEnum):
+    LIST = "list"
+    VIEW = "view"
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    MANAGE_TEAM = "manage_team"
+    GIVE_CONSENT = "give_consent"
+    WITHDRAW = "withdraw"
+
+
+class Cond(StrEnum):
+    ORG = "org"
+    TEAM = "team"
+    SELF = "self"
+    CONSENT = "consent"
+    OWN_COMPANY = "own_company"
+
+
+class FieldCategory(models.TextChoices):
+    """What a young person can consent to share with a company. Staff with
+    access see every category; a mentor sees only the consented ones."""
+
+    IDENTITY = "identity", _("Name and age")
+    CONTACT = "contact", _("Phone and e-mail")
+    TEAM = "team", _("My team of professionals")
+    PLAN = "plan", _("My plan and goals")
+    ACTIVITIES = "activities", _("My activities and attendance")
+
+
+C, W, L, T, M, Y, A, ADM = (
+    Role.COUNSELLOR,
+    Role.CONSULTANT,
+    Role.WORKSHOP_LEADER,
+    Role.TEAM_LEAD,
+    Role.MENTOR,
+    Role.YOUNG_PERSON,
+    Role.ANALYST,
+    Role.ORG_ADMIN,
+)
+YP, TM, CO, CP, MB, LOG, OWN, FIG = (
+    Kind.YOUNG_PERSON,
+    Kind.TEAM_MEMBER,
+    Kind.CONSENT,
+    Kind.COMPANY,
+    Kind.MEMBERSHIP,
+    Kind.ACCESS_LOG,
+    Kind.OWN_DATA,
+    Kind.FIGURES,
+)
+
+RULES: dict[tuple[Role, Kind, Action], Cond] = {
+    # Young people: professionals see the young people whose team they sit on;
+    # the team lead sees everyone in the organisation to distribute and review.
+    (C, YP, Action.LIST): Cond.TEAM,
+    (W, YP, Action.LIST): Cond.TEAM,
+    (L, YP, Action.LIST): Cond.TEAM,
+    (T, YP, Action.LIST): Cond.ORG,
+    (M, YP, Action.LIST): Cond.CONSENT,
+    (C, YP, Action.VIEW): Cond.TEAM,
+    (W, YP, Action.VIEW): Cond.TEAM,
+    (L, YP, Action.VIEW): Cond.TEAM,
+    (T, YP, Action.VIEW): Cond.ORG,
+    (M, YP, Action.VIEW): Cond.CONSENT,
+    (Y, YP, Action.VIEW): Cond.SELF,
+    (C, YP, Action.CREATE): Cond.ORG,
+    (T, YP, Action.CREATE): Cond.ORG,
+    (C, YP, Action.UPDATE): Cond.TEAM,
+    (T, YP, Action.UPDATE): Cond.ORG,
+    (C, YP, Action.MANAGE_TEAM): Cond.TEAM,
+    (T, YP, Action.MANAGE_TEAM): Cond.ORG,
+    (C, YP, Action.GIVE_CONSENT): Cond.TEAM,
+    (Y, YP, Action.GIVE_CONSENT): Cond.SELF,
+    # The team around a young person.
+    (C, TM, Action.DELETE): Cond.TEAM,
+    (T, TM, Action.DELETE): Cond.ORG,
+    # Consents: the young person and their counsellor can withdraw.
+    (C, CO, Action.WITHDRAW): Cond.TEAM,
+    (T, CO, Action.WITHDRAW): Cond.ORG,
+    (Y, CO, Action.WITHDRAW): Cond.SELF,
+    # Companies: all professionals see the network; consultants and leads keep it.
+    (C, CP, Action.LIST): Cond.ORG,
+    (W, CP, Action.LIST): Cond.ORG,
+    (L, CP, Action.LIST): Cond.ORG,
+    (T, CP, Action.LIST): Cond.ORG,
+    (M, CP, Action.LIST): Cond.OWN_COMPANY,
+    (C, CP, Action.VIEW): Cond.ORG,
+    (W, CP, Action.VIEW): Cond.ORG,
+    (L, CP, Action.VIEW): Cond.ORG,
+    (T, CP, Action.VIEW): Cond.ORG,
+    (M, CP, Action.VIEW): Cond.OWN_COMPANY,
+    (W, CP, Action.CREATE): Cond.ORG,
+    (T, CP, Action.CREATE): Cond.ORG,
+    (W, CP, Action.UPDATE): Cond.ORG,
+    (T, CP, Action.UPDATE): Cond.ORG,
+    # Members of the organisation.
+    (ADM, MB, Action.LIST): Cond.ORG,
+    (ADM, MB, Action.CREATE): Cond.ORG,
+    (ADM, MB, Action.DELETE): Cond.ORG,
+    # Spot checks of the access log (Datatilsynet, "Stikprøver i log").
+    (T, LOG, Action.LIST): Cond.ORG,
+    (ADM, LOG, Action.LIST): Cond.ORG,
+    # The young person's own portal.
+    (Y, OWN, Action.VIEW): Cond.SELF,
+    (Y, OWN, Action.GIVE_CONSENT): Cond.SELF,
+    # Anonymised figures: never row-level data.
+    (A, FIG, Action.VIEW): Cond.ORG,
+    (T, FIG, Action.VIEW): Cond.ORG,
+}
+
+# Which field categories of a young person a role sees once it has access.
+# Every role not named here sees all categories.
+CONSENTED_FIELDS_ONLY: frozenset[Role] = frozenset({M})
+
+# Kinds whose objects belong to one young person, and the field that names them.
+YOUNG_PERSON_FIELD: dict[Kind, str] = {
+    YP: "pk",
+    TM: "young_person_id",
+    CO: "young_person_id",
+}
+
+# Purpose written in the access log when a role reads or changes a young person's data.
+ROLE_PURPOSE: dict[Role, str] = {
+    C: "casework",
+    W: "casework",
+    L: "casework",
+    T: "distribution",
+    M: "mentoring",
+    Y: "own_data",
+    A: "administration",
+    ADM: "administration",
+}
+
+
+def condition(role, kind, action):
+    return RULES.get((role, kind, action))
+
+
+def roles_allowed(kind, action):
+    return {role for (role, k, a) in RULES if k == kind and a == action}

@@ -1,0 +1,343 @@
+"""Realistic Danish demo data: three organisations, all roles, ~60 young
+people, 25+ companies (most from the Opgang2 XL list in the seeds), consents.
+
+Idempotent: running it again resets the demo organisations.
+"""
+
+import random
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django_scopes import scope, scopes_disabled
+
+from brobygger.access.actor import Actor
+from brobygger.access.rules import FieldCategory
+from brobygger.companies import services as companies
+from brobygger.consent import services as consent
+from brobygger.people import services as people
+from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
+from brobygger.tenancy import services as tenancy
+from brobygger.tenancy.models import Organisation, Role
+
+DEMO_PASSWORD = "brobygger-demo-2026"
+
+ORGANISATIONS = [
+    {
+        "name": "Opgang2",
+        "slug": "opgang2",
+        "kind": Organisation.Kind.NGO,
+        "municipality": "Aarhus",
+        "domain": "opgang2.example",
+        "postcode": ("8000", "Aarhus C"),
+        # Opgang2 XL's partners, from the seed document (000).
+        "companies": [
+            ("Campfire & co", "Reklamebureau"),
+            ("Meganørd", "Spiludviklingsbureau"),
+            ("DrumCity", "Trommebutik"),
+            ("Lumen", "Lyd- og lysleverandør"),
+            ("Radar", "Spillested"),
+            ("Cultureworks", "Eventbureau"),
+            ("Sydhavnen Eventforening", "Eventforening"),
+            ("Filuren Børneteater", "Teater"),
+            ("Aarhus Teater", "Teater"),
+            ("Katapult Teater", "Teater"),
+            ("CABI", "Konsulenthus"),
+            ("AROS Kunstmuseum", "Museum"),
+            ("Logen Sct. Stefan", "Forening"),
+            ("ABakustik", "Akustik"),
+            ("Fastaval", "Rollespilfestival"),
+            ("Thalias Tjenere Teater", "Teater"),
+            ("Wahlberg Motion Design", "Motion design"),
+            ("Maxmoebel", "Snedker"),
+            ("Svalegangen Teater", "Teater"),
+            ("Sleep-in Hostel", "Hostel"),
+            ("Streetcoffee", "Kaffebar"),
+            ("Spiselauget", "Restaurant"),
+            ("AquaWorld Oplevelsescenter", "Oplevelsescenter"),
+            ("Aarhus Universitet, laboratorium", "Laboratorium"),
+            ("Scandic Hotel", "Hotel"),
+        ],
+    },
+    {
+        "name": "Ungeenheden Randers",
+        "slug": "ungeenheden-randers",
+        "kind": Organisation.Kind.MUNICIPAL,
+        "municipality": "Randers",
+        "domain": "randers-unge.example",
+        "postcode": ("8900", "Randers C"),
+        "companies": [
+            ("Randers Regnskov", "Oplevelsescenter"),
+            ("Gudenå Auto", "Autoværksted"),
+            ("Tronholm Byg", "Byggeri"),
+            ("Kronjylland Logistik", "Lager og logistik"),
+            ("Café Tøjhushaven", "Café"),
+            ("Randers Plejecenter Vorup", "Ældrepleje"),
+        ],
+    },
+    {
+        "name": "Grobund Socialøkonomi",
+        "slug": "grobund",
+        "kind": Organisation.Kind.SOCIAL_ENTERPRISE,
+        "municipality": "Viborg",
+        "domain": "grobund.example",
+        "postcode": ("8800", "Viborg"),
+        "companies": [
+            ("Viborg Gartneri", "Gartneri"),
+            ("Hald Ege Cykler", "Cykelværksted"),
+            ("Nørregade Genbrug", "Genbrugsbutik"),
+            ("Viborg Kantineservice", "Kantine"),
+        ],
+    },
+]
+
+STAFF = [
+    (Role.COUNSELLOR, "Mette", "Lund", "Vejleder"),
+    (Role.COUNSELLOR, "Jonas", "Holm", "Ungeguide"),
+    (Role.COUNSELLOR, "Sara", "Nielsen", "IPS-konsulent"),
+    (Role.CONSULTANT, "Ali", "Hassan", "Virksomhedskonsulent"),
+    (Role.WORKSHOP_LEADER, "Freja", "Dam", "Værkstedsleder, musik"),
+    (Role.TEAM_LEAD, "Henrik", "Bach", "Leder"),
+    (Role.ANALYST, "Camilla", "Berg", "Analytiker"),
+    (Role.ORG_ADMIN, "Karin", "Vestergaard", "Administrator"),
+]
+ROLE_SLUG = {
+    Role.COUNSELLOR: "vejleder",
+    Role.CONSULTANT: "konsulent",
+    Role.WORKSHOP_LEADER: "vaerksted",
+    Role.TEAM_LEAD: "leder",
+    Role.ANALYST: "analytiker",
+    Role.ORG_ADMIN: "admin",
+    Role.MENTOR: "mentor",
+    Role.YOUNG_PERSON: "ung",
+}
+FIRST_NAMES = [
+    "Emma",
+    "Noah",
+    "Ida",
+    "Oscar",
+    "Freya",
+    "William",
+    "Alma",
+    "Lucas",
+    "Clara",
+    "Victor",
+    "Asta",
+    "Malthe",
+    "Karla",
+    "Elias",
+    "Agnes",
+    "Magnus",
+    "Liva",
+    "August",
+    "Ella",
+    "Carl",
+    "Silje",
+    "Anton",
+    "Maja",
+    "Mikkel",
+    "Nanna",
+    "Ahmad",
+    "Sofie",
+    "Yusuf",
+    "Laura",
+    "Tobias",
+]
+LAST_NAMES = [
+    "Jensen",
+    "Hansen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+    "Madsen",
+    "Kristensen",
+    "Olsen",
+    "Thomsen",
+    "Poulsen",
+    "Johansen",
+    "Møller",
+    "Mortensen",
+    "Ali",
+    "Østergaard",
+    "Kjær",
+]
+YOUNG_PEOPLE_PER_ORG = 20
+STREETS = ["Vestergade", "Søndergade", "Jægergårdsgade", "Åboulevarden", "Nørregade"]
+
+
+def fake_phone(rng):
+    return "+45 " + " ".join(str(rng.randint(10, 99)) for _ in range(4))
+
+
+class Command(BaseCommand):
+    help = "Load realistic Danish demo data and print the demo logins."
+
+    def handle(self, *args, **options):
+        rng = random.Random(2026)
+        password_hash = make_password(DEMO_PASSWORD)
+        logins = []
+        with transaction.atomic():
+            self._reset()
+            for spec in ORGANISATIONS:
+                logins += self._organisation(spec, rng, password_hash)
+        self._print(logins)
+
+    def _reset(self):
+        slugs = [spec["slug"] for spec in ORGANISATIONS]
+        User = get_user_model()
+        with scopes_disabled():
+            orgs = list(Organisation.objects.filter(slug__in=slugs))
+            if not orgs:
+                return
+            from brobygger.audit.models import AccessLog
+            from brobygger.companies.models import Company
+            from brobygger.consent.models import Consent
+            from brobygger.tenancy.models import Membership
+
+            domains = [spec["domain"] for spec in ORGANISATIONS]
+            Consent.objects.filter(organisation__in=orgs).delete()
+            YoungPerson.objects.filter(organisation__in=orgs).delete()
+            Company.objects.filter(organisation__in=orgs).delete()
+            Membership.objects.filter(organisation__in=orgs).delete()
+            for domain in domains:
+                User.objects.filter(email__endswith="@" + domain).delete()
+            # The demo's own access log rows go with it; the retention path is the only delete.
+            from brobygger.audit.models import RetentionGrant
+
+            grant = RetentionGrant.objects.create()
+            AccessLog.objects.filter(organisation__in=orgs)._raw_delete_rows()
+            grant.delete()
+            Organisation.objects.filter(pk__in=[o.pk for o in orgs]).delete()
+
+    def _organisation(self, spec, rng, password_hash):
+        org = tenancy.create_organisation(
+            name=spec["name"], slug=spec["slug"], kind=spec["kind"], municipality=spec["municipality"]
+        )
+        logins = []
+        with scope(organisation=org.pk):
+            staff = {}
+            for role, first, last, title in STAFF:
+                email = f"{ROLE_SLUG[role]}{'' if role not in staff else len(staff[role]) + 1}@{spec['domain']}"
+                member = tenancy.add_member(
+                    organisation=org, email=email, role=role, first_name=first, last_name=last, title=title
+                )
+                self._set_password(member.user, password_hash)
+                staff.setdefault(role, []).append(member.user)
+                logins.append((org.name, title, email))
+            lead = staff[Role.TEAM_LEAD][0]
+            company_rows = self._companies(org, spec, rng, password_hash, logins)
+            self._young_people(org, spec, rng, staff, lead, company_rows, password_hash, logins)
+        return logins
+
+    def _companies(self, org, spec, rng, password_hash, logins):
+        actor = Actor(None, org, [org], {Role.CONSULTANT})
+        rows = []
+        postcode, city = spec["postcode"]
+        for index, (name, sector) in enumerate(spec["companies"]):
+            company = companies.create_company(
+                actor,
+                data={
+                    "name": name,
+                    "sector": sector,
+                    "cvr": f"{rng.randint(10_000_000, 99_999_999)}",
+                    "address": f"{rng.choice(STREETS)} {rng.randint(1, 90)}",
+                    "postcode": postcode,
+                    "city": city,
+                },
+            )
+            contact_first = rng.choice(FIRST_NAMES)
+            companies.add_contact(
+                company,
+                name=f"{contact_first} {rng.choice(LAST_NAMES)}",
+                title=rng.choice(["Indehaver", "HR-ansvarlig", "Daglig leder", "Produktionsleder"]),
+                email=f"kontakt@{index}.{spec['domain']}",
+                phone=fake_phone(rng),
+            )
+            mentor = None
+            if index < 4:
+                email = f"mentor{index + 1}@{spec['domain']}"
+                member = tenancy.add_member(
+                    organisation=org,
+                    email=email,
+                    role=Role.MENTOR,
+                    first_name=rng.choice(FIRST_NAMES),
+                    last_name=rng.choice(LAST_NAMES),
+                    title=f"Mentor, {name}",
+                )
+                self._set_password(member.user, password_hash)
+                companies.add_mentor(company, member.user)
+                mentor = member.user
+                logins.append((org.name, f"Mentor, {name}", email))
+            rows.append((company, mentor))
+        return rows
+
+    def _young_people(self, org, spec, rng, staff, lead, company_rows, password_hash, logins):
+        today = date.today()
+        counsellors = staff[Role.COUNSELLOR]
+        for index in range(YOUNG_PEOPLE_PER_ORG):
+            counsellor = counsellors[index % len(counsellors)]
+            actor = Actor(counsellor, org, [org], {Role.COUNSELLOR})
+            age_days = rng.randint(15 * 365 + 30, 29 * 365 - 30)
+            first = rng.choice(FIRST_NAMES)
+            young_person = people.create_referral(
+                actor,
+                data={
+                    "first_name": first,
+                    "last_name": rng.choice(LAST_NAMES),
+                    "birth_date": today - timedelta(days=age_days),
+                    "phone": fake_phone(rng),
+                    "email": f"{first.lower()}.{index}@mail.{spec['domain']}",
+                    "referral_date": today - timedelta(days=rng.randint(1, 400)),
+                    "referral_source": rng.choice(ReferralSource.values),
+                },
+            )
+            if index % 3 == 0:
+                TeamMember.objects.create(
+                    organisation=org,
+                    young_person=young_person,
+                    user=staff[Role.CONSULTANT][0],
+                    role=TeamRole.CONSULTANT,
+                )
+            if index % 4 == 0:
+                TeamMember.objects.create(
+                    organisation=org,
+                    young_person=young_person,
+                    user=staff[Role.WORKSHOP_LEADER][0],
+                    role=TeamRole.WORKSHOP_LEADER,
+                )
+            if index >= YOUNG_PEOPLE_PER_ORG - 3:
+                # Three new referrals wait for the lead to distribute them.
+                TeamMember.objects.filter(young_person=young_person).delete()
+            if index < 3:
+                user = people.create_account(actor, young_person, email=f"ung{index + 1}@{spec['domain']}")
+                self._set_password(user, password_hash)
+                logins.append((org.name, f"Ung: {young_person.full_name}", user.email))
+            if index < 8:
+                company, mentor = company_rows[index % 4]
+                categories = [FieldCategory.IDENTITY, FieldCategory.CONTACT]
+                if index % 2 == 0:
+                    categories.append(FieldCategory.TEAM)
+                consent.give(actor, young_person, company=company, categories=categories, role=Role.COUNSELLOR)
+
+    @staticmethod
+    def _set_password(user, password_hash):
+        user.password = password_hash
+        user.save(update_fields=["password"])
+
+    def _print(self, logins):
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/"))
+        self.stdout.write(f"Password for every demo login: {DEMO_PASSWORD}")
+        self.stdout.write("")
+        current = None
+        for org, title, email in logins:
+            if org != current:
+                self.stdout.write(self.style.MIGRATE_HEADING(org))
+                current = org
+            self.stdout.write(f"  {email:<38} {title}")

@@ -1,0 +1,85 @@
+from datetime import timedelta
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from brobygger.tenancy.models import STAFF_ROLES, Membership
+
+from .models import YoungPerson
+
+MIN_AGE, MAX_AGE = 15, 29
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ReferralForm(forms.ModelForm):
+    """Only what the work needs: no health, diagnosis or case-history fields."""
+
+    class Meta:
+        model = YoungPerson
+        fields = ["first_name", "last_name", "birth_date", "phone", "email", "referral_date", "referral_source"]
+        widgets = {"birth_date": DateInput(), "referral_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.initial.setdefault("referral_date", timezone.localdate())
+        self.fields["phone"].widget.attrs.update(inputmode="tel", autocomplete="off")
+
+    def clean_referral_date(self):
+        day = self.cleaned_data["referral_date"]
+        today = timezone.localdate()
+        if day > today:
+            raise forms.ValidationError(_("The referral date cannot be in the future."))
+        if day < today - timedelta(days=5 * 365):
+            raise forms.ValidationError(_("The referral date is more than five years ago. Please check it."))
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        birth, referral = cleaned.get("birth_date"), cleaned.get("referral_date")
+        if birth and referral:
+            probe = YoungPerson(birth_date=birth)
+            age = probe.age_on(referral)
+            if not MIN_AGE <= age <= MAX_AGE:
+                self.add_error(
+                    "birth_date",
+                    _("Brobygger is for young people aged %(min)d to %(max)d; this birth date gives %(age)d.")
+                    % {"min": MIN_AGE, "max": MAX_AGE, "age": age},
+                )
+        return cleaned
+
+
+class TeamMemberForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Professional"), queryset=get_user_model().objects.none())
+    is_primary = forms.BooleanField(label=_("Make this person the entry point"), required=False)
+
+    def __init__(self, *args, young_person, **kwargs):
+        super().__init__(*args, **kwargs)
+        staff = Membership.objects.filter(role__in=STAFF_ROLES).values("user_id")
+        already = young_person.team_members.values("user_id")
+        self.fields["user"].queryset = (
+            get_user_model().objects.filter(pk__in=staff).exclude(pk__in=already).order_by("first_name", "last_name")
+        )
+        self.fields["user"].label_from_instance = lambda user: user.display_name
+
+
+class AccountForm(forms.Form):
+    email = forms.EmailField(label=_("The young person's e-mail address for logging in"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("This e-mail address already has an account."))
+        return email
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search by name"), required=False, max_length=100)

@@ -1,0 +1,46 @@
+from datetime import timedelta
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from .models import TeamMember, TeamRole, YoungPerson
+
+
+def young_person_id_of_user(user):
+    return YoungPerson.objects.filter(user=user).values_list("pk", flat=True).first()
+
+
+def with_team(queryset):
+    return queryset.prefetch_related(Prefetch("team_members", queryset=TeamMember.objects.select_related("user")))
+
+
+def search(queryset, term):
+    term = (term or "").strip()
+    if not term:
+        return queryset
+    q = Q()
+    for word in term.split()[:5]:
+        q &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+    return queryset.filter(q)
+
+
+def caseload_counts():
+    """Number of young people per counsellor in the active organisation, for distribution."""
+    return (
+        TeamMember.objects.filter(role=TeamRole.COUNSELLOR)
+        .values("user_id", "user__first_name", "user__last_name")
+        .annotate(young_people=Count("young_person_id"))
+        .order_by("user__first_name")
+    )
+
+
+def without_counsellor(queryset):
+    return queryset.exclude(team_members__role=TeamRole.COUNSELLOR)
+
+
+def recent_referrals(queryset, days=30):
+    return queryset.filter(referral_date__gte=timezone.localdate() - timedelta(days=days))
+
+
+def team_of(young_person):
+    return young_person.team_members.select_related("user")

@@ -1,0 +1,99 @@
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from brobygger.access.rules import Kind
+from brobygger.audit.models import Action
+from brobygger.audit.services import log
+from brobygger.tenancy.models import Membership, Role
+
+from .models import TeamMember, TeamRole, YoungPerson
+
+ROLE_IN_TEAM = {
+    Role.COUNSELLOR: TeamRole.COUNSELLOR,
+    Role.CONSULTANT: TeamRole.CONSULTANT,
+    Role.WORKSHOP_LEADER: TeamRole.WORKSHOP_LEADER,
+    Role.TEAM_LEAD: TeamRole.TEAM_LEAD,
+}
+
+
+class TeamError(ValueError):
+    pass
+
+
+@transaction.atomic
+def create_referral(actor, *, data):
+    """Register a referral. A counsellor who registers it becomes the young
+    person's entry point; a team lead distributes it later."""
+    young_person = YoungPerson(organisation=actor.organisation, **data)
+    young_person.full_clean()
+    young_person.save()
+    if actor.has_role(Role.COUNSELLOR):
+        TeamMember.objects.create(
+            organisation=actor.organisation,
+            young_person=young_person,
+            user=actor.user,
+            role=TeamRole.COUNSELLOR,
+            is_primary=True,
+        )
+    log(actor, Action.CREATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
+    return young_person
+
+
+@transaction.atomic
+def update_referral(actor, young_person, *, data, role):
+    for field, value in data.items():
+        setattr(young_person, field, value)
+    young_person.full_clean()
+    young_person.save()
+    log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person, role=role)
+    return young_person
+
+
+def _team_role_for(user):
+    roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
+    for role, team_role in ROLE_IN_TEAM.items():
+        if role in roles:
+            return team_role
+    return None
+
+
+@transaction.atomic
+def add_team_member(actor, young_person, *, user, is_primary=False, role):
+    team_role = _team_role_for(user)
+    if team_role is None:
+        raise TeamError(_("Only professionals in this organisation can join a young person's team."))
+    if TeamMember.objects.filter(young_person=young_person, user=user).exists():
+        raise TeamError(_("%(name)s is already on the team.") % {"name": user.display_name})
+    if is_primary:
+        TeamMember.objects.filter(young_person=young_person, is_primary=True).update(is_primary=False)
+    member = TeamMember.objects.create(
+        organisation=young_person.organisation,
+        young_person=young_person,
+        user=user,
+        role=team_role,
+        is_primary=is_primary,
+    )
+    log(actor, Action.UPDATE, kind=Kind.TEAM_MEMBER, subject=young_person, obj=member, role=role)
+    return member
+
+
+@transaction.atomic
+def remove_team_member(actor, member, *, role):
+    young_person = member.young_person
+    log(actor, Action.DELETE, kind=Kind.TEAM_MEMBER, subject=young_person, obj=member, role=role)
+    member.delete()
+
+
+@transaction.atomic
+def create_account(actor, young_person, *, email, password=None):
+    """Give a young person their own login (after they have said yes)."""
+    User = get_user_model()
+    user = User.objects.create_user(
+        email, password, first_name=young_person.first_name, last_name=young_person.last_name
+    )
+    Membership.objects.create(organisation=young_person.organisation, user=user, role=Role.YOUNG_PERSON)
+    young_person.user = user
+    young_person.save(update_fields=["user", "updated_at"])
+    log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
+    return user

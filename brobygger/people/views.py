@@ -1,0 +1,145 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from brobygger.access import policy
+from brobygger.access.policy import rule
+from brobygger.access.rules import Action, Kind
+from brobygger.audit import services as audit
+from brobygger.audit.models import Action as LogAction
+from brobygger.consent import selectors as consent_selectors
+
+from . import selectors, services
+from .forms import AccountForm, ReferralForm, SearchForm, TeamMemberForm
+
+YP = Kind.YOUNG_PERSON
+
+
+def _young_person(request, pk, action):
+    young_person = policy.get_object(request.actor, YP, action, pk)
+    return young_person, policy.granting_role(request.actor, YP, action)
+
+
+@rule(YP, Action.LIST)
+def young_people_list(request):
+    form = SearchForm(request.GET or None)
+    term = form.cleaned_data["q"] if form.is_valid() else ""
+    queryset = selectors.with_team(selectors.search(policy.queryset(request.actor, YP, Action.LIST), term))
+    if term:
+        audit.log(
+            request.actor,
+            LogAction.SEARCH,
+            kind=YP,
+            criterion=term,
+            role=policy.granting_role(request.actor, YP, Action.LIST),
+        )
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    template = "people/_list_rows.html" if request.htmx else "people/list.html"
+    return render(request, template, {"form": form, "page": page, "term": term})
+
+
+@rule(YP, Action.CREATE, methods=("GET", "POST"))
+def young_person_create(request):
+    form = ReferralForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        young_person = services.create_referral(request.actor, data=form.cleaned_data)
+        messages.success(request, _("The referral of %(name)s is registered.") % {"name": young_person.full_name})
+        if policy.may(request.actor, YP, Action.VIEW):
+            return redirect("young_person_detail", pk=young_person.pk)
+        return redirect("young_people_list")
+    return render(request, "people/form.html", {"form": form, "title": _("New referral")})
+
+
+@rule(YP, Action.VIEW)
+def young_person_detail(request, pk):
+    young_person, role = _young_person(request, pk, Action.VIEW)
+    audit.log_view(request.actor, YP, young_person, young_person, role)
+    categories = policy.visible_categories(request.actor, young_person)
+    context = {
+        "young_person": young_person,
+        "categories": categories,
+        "team": selectors.team_of(young_person) if "team" in categories else None,
+        "consents": consent_selectors.history_for(young_person) if role != "mentor" else None,
+        "may_update": _may_on(request, young_person, Action.UPDATE),
+        "may_manage_team": _may_on(request, young_person, Action.MANAGE_TEAM),
+        "may_give_consent": _may_on(request, young_person, Action.GIVE_CONSENT),
+        "team_form": TeamMemberForm(young_person=young_person)
+        if _may_on(request, young_person, Action.MANAGE_TEAM)
+        else None,
+    }
+    return render(request, "people/detail.html", context)
+
+
+def _may_on(request, young_person, action):
+    if not policy.may(request.actor, YP, action):
+        return False
+    return policy.queryset(request.actor, YP, action).filter(pk=young_person.pk).exists()
+
+
+@rule(YP, Action.UPDATE, methods=("GET", "POST"))
+def young_person_edit(request, pk):
+    young_person, role = _young_person(request, pk, Action.UPDATE)
+    form = ReferralForm(request.POST or None, instance=young_person)
+    if request.method == "POST" and form.is_valid():
+        services.update_referral(request.actor, young_person, data=form.cleaned_data, role=role)
+        messages.success(request, _("Saved."))
+        return redirect("young_person_detail", pk=young_person.pk)
+    title = _("Edit %(name)s") % {"name": young_person.full_name}
+    return render(request, "people/form.html", {"form": form, "title": title, "young_person": young_person})
+
+
+@rule(YP, Action.MANAGE_TEAM, methods=("GET", "POST"))
+def team_add(request, pk):
+    young_person, role = _young_person(request, pk, Action.MANAGE_TEAM)
+    form = TeamMemberForm(request.POST or None, young_person=young_person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_team_member(
+                request.actor,
+                young_person,
+                user=form.cleaned_data["user"],
+                is_primary=form.cleaned_data["is_primary"],
+                role=role,
+            )
+        except services.TeamError as error:
+            form.add_error("user", str(error))
+        else:
+            messages.success(request, _("The team is updated."))
+            return redirect("young_person_detail", pk=young_person.pk)
+    return render(request, "people/team_form.html", {"form": form, "young_person": young_person})
+
+
+@rule(Kind.TEAM_MEMBER, Action.DELETE, methods=("POST",))
+def team_remove(request, pk):
+    member = policy.get_object(request.actor, Kind.TEAM_MEMBER, Action.DELETE, pk)
+    role = policy.granting_role(request.actor, Kind.TEAM_MEMBER, Action.DELETE)
+    young_person_pk = member.young_person_id
+    services.remove_team_member(request.actor, member, role=role)
+    messages.success(request, _("The team is updated."))
+    if policy.queryset(request.actor, YP, Action.VIEW).filter(pk=young_person_pk).exists():
+        return redirect("young_person_detail", pk=young_person_pk)
+    return redirect("young_people_list")
+
+
+@rule(YP, Action.UPDATE, methods=("GET", "POST"))
+def account_create(request, pk):
+    young_person, role = _young_person(request, pk, Action.UPDATE)
+    if young_person.user_id:
+        messages.info(request, _("%(name)s already has an account.") % {"name": young_person.first_name})
+        return redirect("young_person_detail", pk=young_person.pk)
+    form = AccountForm(request.POST or None, initial={"email": young_person.email})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_account(request.actor, young_person, email=form.cleaned_data["email"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s can now log in. Ask them to choose a password with 'Forgot password'.")
+                % {"name": young_person.first_name},
+            )
+            return redirect("young_person_detail", pk=young_person.pk)
+    return render(request, "people/account_form.html", {"form": form, "young_person": young_person})

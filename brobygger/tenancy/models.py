@@ -1,0 +1,86 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+
+class Organisation(models.Model):
+    """A tenant: an NGO, a municipal youth unit or a social enterprise."""
+
+    class Kind(models.TextChoices):
+        NGO = "ngo", _("NGO")
+        MUNICIPAL = "municipal", _("Municipal youth unit")
+        SOCIAL_ENTERPRISE = "social_enterprise", _("Social enterprise")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def archives_instead_of_erasing(self):
+        # Municipal units have notation and journalising duties (security.md R33).
+        return self.kind == self.Kind.MUNICIPAL
+
+
+class Role(models.TextChoices):
+    COUNSELLOR = "counsellor", _("Counsellor")
+    CONSULTANT = "consultant", _("Company consultant")
+    WORKSHOP_LEADER = "workshop_leader", _("Workshop leader")
+    TEAM_LEAD = "team_lead", _("Team lead")
+    MENTOR = "mentor", _("Company mentor")
+    YOUNG_PERSON = "young_person", _("Young person")
+    ANALYST = "analyst", _("Analyst")
+    ORG_ADMIN = "org_admin", _("Organisation admin")
+
+
+STAFF_ROLES = frozenset({Role.COUNSELLOR, Role.CONSULTANT, Role.WORKSHOP_LEADER, Role.TEAM_LEAD})
+
+
+class TenantModel(models.Model):
+    """Base for every row that belongs to one organisation.
+
+    `objects` only answers inside an active organisation scope and raises
+    ScopeError otherwise, so a forgotten filter fails closed.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    objects = ScopedManager(organisation="organisation")
+
+    class Meta:
+        abstract = True
+
+
+class Membership(TenantModel):
+    """One role of one user in one organisation. A user may hold several."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    title = models.CharField(
+        _("title"), max_length=100, blank=True, help_text=_("For example ungeguide or IPS-konsulent.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user", "role"], name="membership_unique_role"),
+        ]
+        ordering = ["role", "user__first_name"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} · {self.get_role_display()}"

@@ -1,0 +1,34 @@
+from django_scopes import scopes_disabled
+
+from .models import Membership, Organisation
+
+
+def memberships_of(user):
+    """All memberships of one user across organisations.
+
+    This is the one read that must cross tenants (to know which organisations
+    a user may enter), so it is done here, explicitly, and nowhere else.
+    """
+    if not user.is_authenticated:
+        return []
+    with scopes_disabled():
+        return list(Membership.objects.filter(user=user).select_related("organisation"))
+
+
+def organisations_of(memberships):
+    seen = {}
+    for m in memberships:
+        seen.setdefault(m.organisation_id, m.organisation)
+    return sorted(seen.values(), key=lambda org: org.name)
+
+
+def organisation_by_id(org_id):
+    return Organisation.objects.filter(pk=org_id).first()
+
+
+def members(organisation):
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "role")
+    )

@@ -1,0 +1,18 @@
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from brobygger.access.policy import public
+
+urlpatterns = [
+    path("", include("brobygger.web.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/setlang/", public(set_language, methods=("POST",)), name="set_language"),
+    path("young/", include("brobygger.people.urls")),
+    path("companies/", include("brobygger.companies.urls")),
+    path("org/", include("brobygger.tenancy.urls")),
+    path("audit/", include("brobygger.audit.urls")),
+    path("", include("brobygger.portal.urls")),
+    path("", include("brobygger.consent.urls")),
+]
+
+handler404 = "brobygger.web.views.not_found"

@@ -1,0 +1,27 @@
+from django.utils.translation import gettext_lazy as _
+
+from brobygger.access import policy
+from brobygger.access.rules import Action, Kind
+
+NAV = [
+    ("home", _("Home"), None),
+    ("portal", _("My page"), (Kind.OWN_DATA, Action.VIEW)),
+    ("young_people_list", _("Young people"), (Kind.YOUNG_PERSON, Action.LIST)),
+    ("company_list", _("Companies"), (Kind.COMPANY, Action.LIST)),
+    ("figures", _("Figures"), (Kind.FIGURES, Action.VIEW)),
+    ("member_list", _("Members"), (Kind.MEMBERSHIP, Action.LIST)),
+    ("access_log", _("Access log"), (Kind.ACCESS_LOG, Action.LIST)),
+]
+
+
+def navigation(request):
+    actor = getattr(request, "actor", None)
+    if actor is None or not actor.is_authenticated or actor.organisation is None:
+        return {"nav": []}
+    current = getattr(request.resolver_match, "url_name", None)
+    items = [
+        {"name": name, "label": label, "current": name == current}
+        for name, label, needs in NAV
+        if needs is None or policy.may(actor, *needs)
+    ]
+    return {"nav": items}

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("figures/", views.figures, name="figures"),
+    path("healthz", views.healthz, name="healthz"),
+]

@@ -1,0 +1,56 @@
+from django.db import connection
+from django.db.models import Count
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from brobygger.access import policy
+from brobygger.access.policy import login_only, public, rule
+from brobygger.access.rules import Action, Kind
+from brobygger.people import selectors as people_selectors
+from brobygger.people.models import ReferralSource, YoungPerson
+from brobygger.tenancy.models import Role
+
+from .figures import suppress
+
+
+@login_only
+def home(request):
+    actor = request.actor
+    if actor.organisation is None:
+        return render(request, "web/no_organisation.html")
+    if actor.roles == {Role.YOUNG_PERSON}:
+        return redirect("portal")
+    context = {}
+    if policy.may(actor, Kind.YOUNG_PERSON, Action.LIST):
+        caseload = policy.queryset(actor, Kind.YOUNG_PERSON, Action.LIST)
+        context["caseload"] = people_selectors.with_team(caseload)[:20]
+        context["caseload_count"] = caseload.count()
+    if actor.has_role(Role.TEAM_LEAD):
+        visible = policy.queryset(actor, Kind.YOUNG_PERSON, Action.LIST)
+        context["to_distribute"] = people_selectors.without_counsellor(visible)[:20]
+        context["caseloads"] = people_selectors.caseload_counts()
+    if policy.may(actor, Kind.COMPANY, Action.LIST) and actor.has_role(Role.CONSULTANT, Role.MENTOR):
+        context["companies"] = policy.queryset(actor, Kind.COMPANY, Action.LIST)[:20]
+    return render(request, "web/home.html", context)
+
+
+@rule(Kind.FIGURES, Action.VIEW)
+def figures(request):
+    counts = dict(YoungPerson.objects.values_list("referral_source").annotate(n=Count("pk")).order_by())
+    rows, total = suppress([(label, counts.get(value, 0)) for value, label in ReferralSource.choices])
+    return render(request, "web/figures.html", {"rows": rows, "total": total})
+
+
+@public
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return JsonResponse({"status": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", {"message": _("We could not find that page.")}, status=404)

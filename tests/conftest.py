@@ -1,0 +1,23 @@
+import pytest
+from django.test import Client
+
+from tests import world as world_module
+
+
+@pytest.fixture
+def world(db):
+    return world_module.build()
+
+
+@pytest.fixture
+def client_for(world):
+    """A logged-in test client for a fixture name ('anonymous' gives none)."""
+
+    def make(name):
+        client = Client()
+        user = world.user(name)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make

@@ -1,0 +1,138 @@
+"""The access log: one row per action, in the same transaction, never the
+data itself, and the database refuses to change or delete rows
+(security.md F29–F31, H38)."""
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from brobygger.audit.models import AccessLog, AppendOnlyError
+from brobygger.audit.services import purge_expired
+from brobygger.people.models import YoungPerson
+
+
+def rows():
+    with scopes_disabled():
+        return list(AccessLog.objects.order_by("id"))
+
+
+def test_viewing_a_young_person_writes_one_row(world, client_for):
+    before = len(rows())
+    yp = world.objects["yp_a"]
+    response = client_for("counsellor_on_team").get(reverse("young_person_detail", kwargs={"pk": yp.pk}))
+    assert response.status_code == 200
+    new = rows()[before:]
+    assert len(new) == 1
+    row = new[0]
+    assert (row.action, row.subject_id, row.user_id, row.role, row.purpose) == (
+        "view",
+        yp.pk,
+        world.user("counsellor_on_team").pk,
+        "counsellor",
+        "casework",
+    )
+    assert row.organisation_id == world.org_a.pk
+    assert row.at.utcoffset().total_seconds() == 0
+
+
+def test_search_logs_the_criterion_not_the_results(world, client_for):
+    before = len(rows())
+    client_for("lead").get(reverse("young_people_list"), {"q": "Asta"})
+    new = rows()[before:]
+    assert [(r.action, r.criterion, r.subject_id) for r in new] == [("search", "Asta", None)]
+
+
+def test_a_denied_request_writes_nothing(world, client_for):
+    before = len(rows())
+    response = client_for("counsellor_off_team").get(
+        reverse("young_person_detail", kwargs={"pk": world.objects["yp_a"].pk})
+    )
+    assert response.status_code == 404
+    assert len(rows()) == before
+
+
+def test_create_update_and_consent_are_logged(world, client_for):
+    before = len(rows())
+    client = client_for("counsellor_on_team")
+    response = client.post(
+        reverse("young_person_create"),
+        {
+            "first_name": "Nanna",
+            "last_name": "Nielsen",
+            "birth_date": "2005-01-02",
+            "referral_date": timezone.localdate().isoformat(),
+            "referral_source": "self",
+        },
+    )
+    assert response.status_code == 302
+    actions = [r.action for r in rows()[before:]]
+    assert actions[0] == "create"
+    logged = " ".join(f"{r.criterion} {r.object_kind} {r.object_id}" for r in rows())
+    assert "Nanna" not in logged and "Nielsen" not in logged
+
+
+def test_data_and_log_row_are_committed_together(world):
+    from brobygger.access.actor import Actor
+    from brobygger.people import services
+    from brobygger.tenancy.models import Role
+
+    with scope(organisation=world.org_a.pk):
+        actor = Actor(world.user("counsellor_on_team"), world.org_a, [world.org_a], {Role.COUNSELLOR})
+        before_people, before_rows = YoungPerson.objects.count(), len(rows())
+        with pytest.raises(RuntimeError), transaction.atomic():
+            services.create_referral(
+                actor,
+                data={
+                    "first_name": "Rollback",
+                    "last_name": "Test",
+                    "birth_date": "2004-04-04",
+                    "referral_date": "2026-10-01",
+                    "referral_source": "self",
+                },
+            )
+            raise RuntimeError("the request failed after the write")
+        assert YoungPerson.objects.count() == before_people
+    assert len(rows()) == before_rows
+
+
+def test_the_model_refuses_update_and_delete(world):
+    row = rows()[0]
+    with pytest.raises(AppendOnlyError):
+        row.save()
+    with pytest.raises(AppendOnlyError):
+        row.delete()
+    with scopes_disabled(), pytest.raises(AppendOnlyError):
+        AccessLog.objects.all().update(purpose="x")
+    with scopes_disabled(), pytest.raises(AppendOnlyError):
+        AccessLog.objects.all().delete()
+
+
+def test_the_database_refuses_update_and_delete(world):
+    assert rows(), "the world writes log rows"
+    for sql in ("UPDATE audit_accesslog SET purpose = 'x'", "DELETE FROM audit_accesslog"):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
+    assert all(r.purpose != "x" for r in rows())
+
+
+def test_only_the_retention_job_deletes_old_rows(world):
+    count = len(rows())
+    assert purge_expired(183) == 0
+    assert len(rows()) == count
+    assert purge_expired(0, now=timezone.now() + timezone.timedelta(days=1)) == count
+    assert rows() == []
+    with connection.cursor() as cursor:
+        # The grant does not outlive the job's transaction.
+        cursor.execute("SELECT COUNT(*) FROM audit_retentiongrant")
+        assert cursor.fetchone()[0] == 0
+
+
+def test_lead_can_spot_check_the_log_and_young_person_sees_dates_and_purposes(world, client_for):
+    client_for("counsellor_on_team").get(reverse("young_person_detail", kwargs={"pk": world.objects["yp_a"].pk}))
+    lead_page = client_for("lead").get(reverse("access_log"))
+    assert "Mette" in lead_page.content.decode()
+    portal = client_for("young_a").get(reverse("portal")).content.decode()
+    assert "Work on the young person" in portal or "Arbejde med den unges forløb" in portal
+    assert "Mette" not in portal.split('id="section-access_log"')[1]

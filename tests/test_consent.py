@@ -1,0 +1,82 @@
+"""Consent decides what a mentor sees, and withdrawal takes effect on the
+very next request (security.md C15, C17, G34)."""
+
+from django.urls import reverse
+from django_scopes import scope
+
+from brobygger.consent.models import Consent
+from brobygger.consent.texts import CURRENT_VERSION
+
+
+def detail(world, key="yp_a"):
+    return reverse("young_person_detail", kwargs={"pk": world.objects[key].pk})
+
+
+def test_mentor_sees_exactly_the_consented_categories(world, client_for):
+    page = client_for("mentor_with_consent").get(detail(world)).content.decode()
+    assert "Asta Andersen" in page  # identity
+    assert "+45 20 30 40 50" in page  # contact
+    assert "Mette" not in page  # team was not consented
+    assert "17." not in page and "2006" not in page  # birth date is never shared
+    assert "Jobcentre" not in page and "Jobcenter" not in page  # referral source is never shared
+    assert "Lumen" not in page  # the consent list itself is for staff
+
+
+def test_identity_only_consent_hides_contact(world, client_for):
+    with scope(organisation=world.org_a.pk):
+        Consent.objects.filter(pk=world.objects["consent_a"].pk).update(categories=["identity"])
+    page = client_for("mentor_with_consent").get(detail(world)).content.decode()
+    assert "Asta Andersen" in page
+    assert "+45 20 30 40 50" not in page
+
+
+def test_withdrawal_takes_effect_on_the_next_request(world, client_for):
+    mentor = client_for("mentor_with_consent")
+    assert mentor.get(detail(world)).status_code == 200
+    young = client_for("young_a")
+    response = young.post(reverse("consent_withdraw", kwargs={"pk": world.objects["consent_a"].pk}))
+    assert response.status_code == 302
+    assert mentor.get(detail(world)).status_code == 404
+    assert b"Asta" not in mentor.get(reverse("young_people_list")).content
+
+
+def test_removed_team_member_is_denied_on_the_next_request(world, client_for):
+    counsellor = client_for("workshop_leader")
+    assert counsellor.get(detail(world)).status_code == 200
+    client_for("counsellor_on_team").post(reverse("team_remove", kwargs={"pk": world.objects["seat_a"].pk}))
+    assert counsellor.get(detail(world)).status_code == 404
+
+
+def test_young_person_gives_consent_with_text_version(world, client_for):
+    client = client_for("young_a")
+    response = client.post(
+        reverse("own_consent_create"),
+        {"company": str(world.objects["company_2"].pk), "categories": ["identity", "team"], "agree": "on"},
+    )
+    assert response.status_code == 302
+    with scope(organisation=world.org_a.pk):
+        consent = Consent.objects.get(young_person=world.objects["yp_a"], company=world.objects["company_2"])
+    assert consent.categories == ["identity", "team"]
+    assert consent.text_version == CURRENT_VERSION
+    assert consent.recorded_by == world.user("young_a")
+    page = client_for("mentor_without_consent").get(detail(world)).content.decode()
+    assert "Mette" in page and "+45 20 30 40 50" not in page
+
+
+def test_consent_needs_exactly_one_recipient_and_agreement(world, client_for):
+    client = client_for("counsellor_on_team")
+    url = reverse("consent_create", kwargs={"pk": world.objects["yp_a"].pk})
+    both = client.post(
+        url,
+        {
+            "company": str(world.objects["company_1"].pk),
+            "recipient_organisation": str(world.org_b.pk),
+            "categories": ["identity"],
+            "agree": "on",
+        },
+    )
+    assert both.status_code == 200 and both.context["form"].non_field_errors()
+    no_agree = client.post(url, {"company": str(world.objects["company_1"].pk), "categories": ["identity"]})
+    assert "agree" in no_agree.context["form"].errors
+    nothing = client.post(url, {"company": str(world.objects["company_1"].pk), "agree": "on"})
+    assert "categories" in nothing.context["form"].errors

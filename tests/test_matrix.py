@@ -1,0 +1,126 @@
+"""Every URL pattern × every role fixture × every kind of object, compared
+with the rules table (security.md C13–C16; Zulip's "every URL is tested").
+
+A URL pattern whose view declares no rule fails `test_every_url_declares_access`,
+so a new page cannot ship untested.
+"""
+
+import re
+
+import pytest
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from brobygger.access import rules
+from brobygger.access.policy import Access
+from tests.world import FIXTURE_ROLES, FIXTURES, OBJECTS_BY_KIND
+
+# allauth's own pages: open to anyone (log in, reset a password) or for a
+# logged-in user (change password, e-mail). They show no tenant data.
+ACCOUNT_PAGES_PREFIX = "/accounts/"
+
+
+def walk(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from walk(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern), entry
+
+
+ALL_PATTERNS = list(walk())
+OUR_PATTERNS = [(route, p) for route, p in ALL_PATTERNS if not route.startswith("accounts/")]
+ACCOUNT_PATTERNS = [(route, p) for route, p in ALL_PATTERNS if route.startswith("accounts/")]
+
+
+def test_every_url_declares_access():
+    missing = [route for route, p in OUR_PATTERNS if not isinstance(getattr(p.callback, "access", None), Access)]
+    assert missing == [], f"URL patterns without a declared access rule: {missing}"
+
+
+def test_every_declared_rule_names_a_known_kind_and_action():
+    for route, p in OUR_PATTERNS:
+        access = p.callback.access
+        if access.public or access.login_only:
+            continue
+        assert access.kind in set(rules.Kind), route
+        assert access.action in set(rules.Action), route
+        assert rules.roles_allowed(access.kind, access.action), f"{route}: no role may ever use it"
+
+
+def test_rules_table_is_well_formed():
+    assert len(rules.RULES) >= 40
+    for (role, kind, action), cond in rules.RULES.items():
+        assert cond in set(rules.Cond)
+        if cond in {rules.Cond.TEAM, rules.Cond.SELF, rules.Cond.CONSENT}:
+            assert kind in rules.YOUNG_PERSON_FIELD or kind == rules.Kind.OWN_DATA, (role, kind, action)
+    # The analyst never gets row-level data about a young person.
+    assert not any(role == "analyst" and kind != rules.Kind.FIGURES for (role, kind, _a) in rules.RULES)
+
+
+def expected_allowed(world, fixture, access, key):
+    roles = FIXTURE_ROLES[fixture]
+    if key is None:
+        return any(rules.condition(role, access.kind, access.action) for role in roles)
+    facts = world.facts(fixture, key)
+    return any(rules.condition(role, access.kind, access.action) in facts for role in roles)
+
+
+def objects_for(access, pattern):
+    if "<" not in str(pattern.pattern):
+        return [None]
+    return OBJECTS_BY_KIND[_kind_of_pk(access)]
+
+
+def _kind_of_pk(access):
+    # Views take the primary object of their kind as `pk`; actions on a young
+    # person (managing the team, giving consent) take the young person.
+    return str(access.kind)
+
+
+def request(client, method, url):
+    with transaction.atomic():
+        response = client.post(url, {}) if method == "POST" else client.get(url)
+        transaction.set_rollback(True)
+    return response
+
+
+@pytest.mark.parametrize(("route", "pattern"), OUR_PATTERNS, ids=[r or "/" for r, _ in OUR_PATTERNS])
+def test_url_matrix(world, client_for, route, pattern):
+    access = pattern.callback.access
+    method = access.methods[0] if "GET" not in access.methods else "GET"
+    mismatches = []
+    for key in objects_for(access, pattern):
+        kwargs = {"pk": world.objects[key].pk} if key else {}
+        url = reverse(pattern.name, kwargs=kwargs)
+        for fixture in FIXTURES:
+            response = request(client_for(fixture), method, url)
+            got = response.status_code
+            if access.public:
+                ok = got in (200, 302)
+            elif fixture == "anonymous":
+                ok = got == 302 and "/accounts/login/" in response["Location"]
+            elif access.login_only:
+                ok = got in (200, 302)
+            elif expected_allowed(world, fixture, access, key):
+                ok = got == 200 or (got == 302 and "/accounts/login/" not in response["Location"])
+            else:
+                ok = got == 404
+            if not ok:
+                mismatches.append(f"{fixture} {method} {url} ({key}) -> {got}")
+    assert mismatches == []
+
+
+@pytest.mark.parametrize(("route", "pattern"), ACCOUNT_PATTERNS, ids=[r for r, _ in ACCOUNT_PATTERNS])
+def test_account_pages_answer_without_error(world, client_for, route, pattern):
+    kwargs = dict.fromkeys(re.findall(r"<(?:\w+:)?(\w+)>", route), "x1-x")
+    try:
+        url = reverse(pattern.name, kwargs=kwargs)
+    except Exception:
+        pytest.skip(f"{route} takes arguments the test cannot invent")
+    for fixture in ("anonymous", "counsellor_on_team", "young_a"):
+        response = request(client_for(fixture), "GET", url)
+        # allauth answers 403 where re-authentication is impossible (no usable password).
+        assert response.status_code in (200, 302, 403, 404, 405), (fixture, url, response.status_code)
+        assert b"Asta" not in response.content

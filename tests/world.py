@@ -1,0 +1,219 @@
+"""A small world of two organisations with every role, used by the matrix
+test and most other tests. Built straight through the services and models;
+what each fixture *should* be allowed is declared here independently of the
+access code, as facts about the world."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django_scopes import scope
+
+from brobygger.access.actor import Actor
+from brobygger.access.rules import Cond, FieldCategory
+from brobygger.accounts.models import User
+from brobygger.companies import services as companies
+from brobygger.consent import services as consent
+from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
+from brobygger.tenancy import services as tenancy
+from brobygger.tenancy.models import Organisation, Role
+
+FIXTURES = [
+    "counsellor_on_team",
+    "counsellor_off_team",
+    "consultant",
+    "workshop_leader",
+    "lead",
+    "mentor_with_consent",
+    "mentor_without_consent",
+    "young_a",
+    "young_b",
+    "analyst",
+    "admin",
+    "other_org_user",
+    "anonymous",
+]
+
+FIXTURE_ROLES = {
+    "counsellor_on_team": {Role.COUNSELLOR},
+    "counsellor_off_team": {Role.COUNSELLOR},
+    "consultant": {Role.CONSULTANT},
+    "workshop_leader": {Role.WORKSHOP_LEADER},
+    "lead": {Role.TEAM_LEAD},
+    "mentor_with_consent": {Role.MENTOR},
+    "mentor_without_consent": {Role.MENTOR},
+    "young_a": {Role.YOUNG_PERSON},
+    "young_b": {Role.YOUNG_PERSON},
+    "analyst": {Role.ANALYST},
+    "admin": {Role.ORG_ADMIN},
+    # Holds every role, but in the other organisation.
+    "other_org_user": set(Role),
+    "anonymous": set(),
+}
+
+
+@dataclass
+class World:
+    org_a: Organisation
+    org_b: Organisation
+    users: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)  # key -> object
+    object_org: dict = field(default_factory=dict)  # key -> organisation
+    object_young_person: dict = field(default_factory=dict)  # key -> young person key
+
+    def user(self, name):
+        return self.users.get(name)
+
+    def facts(self, fixture, key):
+        """Conditions that hold between a fixture and an object, stated as facts."""
+        if fixture == "anonymous":
+            return set()
+        org = self.org_b if fixture == "other_org_user" else self.org_a
+        if self.object_org[key] != org:
+            return set()
+        found = {Cond.ORG}
+        yp = self.object_young_person.get(key)
+        if fixture == "other_org_user":
+            # Holds every role in org B and is on yp_other's team.
+            found |= {Cond.TEAM} if yp == "yp_other" else set()
+            return found
+        if (fixture, yp) in TEAM_FACTS:
+            found.add(Cond.TEAM)
+        if (fixture, yp) in {("young_a", "yp_a"), ("young_b", "yp_b")}:
+            found.add(Cond.SELF)
+        if (fixture, yp) in {("mentor_with_consent", "yp_a")}:
+            found.add(Cond.CONSENT)
+        if (fixture, key) in {("mentor_with_consent", "company_1"), ("mentor_without_consent", "company_2")}:
+            found.add(Cond.OWN_COMPANY)
+        return found
+
+
+TEAM_FACTS = {
+    ("counsellor_on_team", "yp_a"),
+    ("workshop_leader", "yp_a"),
+    ("counsellor_off_team", "yp_b"),
+    ("consultant", "yp_b"),
+}
+
+# Which objects each kind is tested against.
+OBJECTS_BY_KIND = {
+    "young_person": ["yp_a", "yp_b", "yp_other"],
+    "team_member": ["seat_a", "seat_b", "seat_other"],
+    "consent": ["consent_a", "consent_b", "consent_other"],
+    "company": ["company_1", "company_2", "company_other"],
+    "membership": ["membership_a", "membership_other"],
+}
+
+
+def _user(email, first, last=""):
+    return User.objects.create_user(email, None, first_name=first, last_name=last)
+
+
+def _young(org, first, last, user=None):
+    return YoungPerson.objects.create(
+        organisation=org,
+        first_name=first,
+        last_name=last,
+        birth_date=date(2006, 5, 17),
+        phone="+45 20 30 40 50",
+        email=f"{first.lower()}@example.org",
+        referral_date=date(2026, 9, 1),
+        referral_source=ReferralSource.JOBCENTRE,
+        user=user,
+    )
+
+
+def build():
+    org_a = Organisation.objects.create(name="Opgang Test", slug="a", kind=Organisation.Kind.NGO)
+    org_b = Organisation.objects.create(name="Anden Kommune", slug="b", kind=Organisation.Kind.MUNICIPAL)
+    world = World(org_a, org_b)
+    u = world.users
+    with scope(organisation=org_a.pk):
+        staff = {
+            "counsellor_on_team": (Role.COUNSELLOR, "Mette"),
+            "counsellor_off_team": (Role.COUNSELLOR, "Jonas"),
+            "consultant": (Role.CONSULTANT, "Ali"),
+            "workshop_leader": (Role.WORKSHOP_LEADER, "Freja"),
+            "lead": (Role.TEAM_LEAD, "Henrik"),
+            "mentor_with_consent": (Role.MENTOR, "Bo"),
+            "mentor_without_consent": (Role.MENTOR, "Lis"),
+            "analyst": (Role.ANALYST, "Camilla"),
+            "admin": (Role.ORG_ADMIN, "Karin"),
+        }
+        for name, (role, first) in staff.items():
+            m = tenancy.add_member(organisation=org_a, email=f"{name}@a.example", role=role, first_name=first)
+            u[name] = m.user
+        for name, first in (("young_a", "Asta"), ("young_b", "Bertil")):
+            m = tenancy.add_member(
+                organisation=org_a, email=f"{name}@a.example", role=Role.YOUNG_PERSON, first_name=first
+            )
+            u[name] = m.user
+        yp_a = _young(org_a, "Asta", "Andersen", u["young_a"])
+        yp_b = _young(org_a, "Bertil", "Bendtsen", u["young_b"])
+        TeamMember.objects.create(
+            organisation=org_a,
+            young_person=yp_a,
+            user=u["counsellor_on_team"],
+            role=TeamRole.COUNSELLOR,
+            is_primary=True,
+        )
+        seat_a = TeamMember.objects.create(
+            organisation=org_a, young_person=yp_a, user=u["workshop_leader"], role=TeamRole.WORKSHOP_LEADER
+        )
+        TeamMember.objects.create(
+            organisation=org_a,
+            young_person=yp_b,
+            user=u["counsellor_off_team"],
+            role=TeamRole.COUNSELLOR,
+            is_primary=True,
+        )
+        seat_b = TeamMember.objects.create(
+            organisation=org_a, young_person=yp_b, user=u["consultant"], role=TeamRole.CONSULTANT
+        )
+        actor_a = Actor(u["counsellor_on_team"], org_a, [org_a], {Role.COUNSELLOR})
+        company_1 = companies.create_company(actor_a, data={"name": "Lumen", "cvr": "12345678", "city": "Aarhus"})
+        company_2 = companies.create_company(actor_a, data={"name": "Radar", "city": "Aarhus"})
+        companies.add_mentor(company_1, u["mentor_with_consent"])
+        companies.add_mentor(company_2, u["mentor_without_consent"])
+        consent_a = consent.give(
+            actor_a, yp_a, company=company_1, categories=[FieldCategory.IDENTITY, FieldCategory.CONTACT]
+        )
+        actor_b = Actor(u["counsellor_off_team"], org_a, [org_a], {Role.COUNSELLOR})
+        consent_b = consent.give(actor_b, yp_b, company=company_2, categories=[FieldCategory.IDENTITY])
+        consent.withdraw(actor_b, consent_b)
+        membership_a = u["analyst"].memberships.get()
+    with scope(organisation=org_b.pk):
+        other = _user("other_org_user@b.example", "Ole")
+        for role in Role:
+            tenancy.add_member(organisation=org_b, email=other.email, role=role)
+        u["other_org_user"] = other
+        yp_other = _young(org_b, "Otto", "Olsen")
+        seat_other = TeamMember.objects.create(
+            organisation=org_b, young_person=yp_other, user=other, role=TeamRole.COUNSELLOR
+        )
+        actor_o = Actor(other, org_b, [org_b], {Role.COUNSELLOR})
+        company_other = companies.create_company(actor_o, data={"name": "Randers Regnskov"})
+        consent_other = consent.give(actor_o, yp_other, company=company_other, categories=[FieldCategory.IDENTITY])
+        membership_other = other.memberships.filter(role=Role.ANALYST).get()
+
+    objs = {
+        "yp_a": (yp_a, org_a, "yp_a"),
+        "yp_b": (yp_b, org_a, "yp_b"),
+        "yp_other": (yp_other, org_b, "yp_other"),
+        "seat_a": (seat_a, org_a, "yp_a"),
+        "seat_b": (seat_b, org_a, "yp_b"),
+        "seat_other": (seat_other, org_b, "yp_other"),
+        "consent_a": (consent_a, org_a, "yp_a"),
+        "consent_b": (consent_b, org_a, "yp_b"),
+        "consent_other": (consent_other, org_b, "yp_other"),
+        "company_1": (company_1, org_a, None),
+        "company_2": (company_2, org_a, None),
+        "company_other": (company_other, org_b, None),
+        "membership_a": (membership_a, org_a, None),
+        "membership_other": (membership_other, org_b, None),
+    }
+    for key, (obj, org, yp) in objs.items():
+        world.objects[key] = obj
+        world.object_org[key] = org
+        if yp:
+            world.object_young_person[key] = yp
+    return world
