@@ -1,4 +1,6 @@
-from django.utils.cache import add_never_cache_headers
+from django.conf import settings
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 
 class NoStoreForPersonalPagesMiddleware:
@@ -13,4 +15,28 @@ class NoStoreForPersonalPagesMiddleware:
         if request.user.is_authenticated:
             add_never_cache_headers(response)
             response["Cache-Control"] = "no-store, max-age=0"
+        return response
+
+
+class DanishFirstLocaleMiddleware:
+    """Danish unless the user chose otherwise with the language switch.
+
+    Django's LocaleMiddleware follows the browser's Accept-Language, which on
+    most staff PCs and phones says English; the users are Danish, so only the
+    explicit choice (the language cookie) changes the language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.available = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in self.available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
+        translation.deactivate()
         return response
