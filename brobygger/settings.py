@@ -133,7 +133,7 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
-LOCALE_PATHS = [Path(os.environ.get("BROBYGGER_LOCALE_DIR", BASE_DIR / "brobygger" / "locale"))]
+LOCALE_PATHS = [BASE_DIR / "brobygger" / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
