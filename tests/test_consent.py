@@ -80,3 +80,39 @@ def test_consent_needs_exactly_one_recipient_and_agreement(world, client_for):
     assert "agree" in no_agree.context["form"].errors
     nothing = client.post(url, {"company": str(world.objects["company_1"].pk), "agree": "on"})
     assert "categories" in nothing.context["form"].errors
+
+
+def test_consent_to_another_organisation_shares_only_the_consented_categories(world, client_for):
+    other = client_for("other_org_user")
+    yp_b = world.objects["yp_b"]
+    listing = other.get(reverse("shared_list")).content.decode()
+    assert "Bertil Bendtsen" in listing and "Asta" not in listing
+    page = other.get(reverse("shared_detail", kwargs={"pk": yp_b.pk})).content.decode()
+    assert "Bertil Bendtsen" in page and "Jonas" in page  # identity and team were consented
+    assert "+45 20 30 40 50" not in page  # contact was not
+    # Still not reachable through the ordinary page of the other organisation.
+    assert other.get(detail(world, "yp_b")).status_code == 404
+
+
+def test_withdrawing_an_organisation_consent_ends_the_sharing(world, client_for):
+    yp_b = world.objects["yp_b"]
+    with scope(organisation=world.org_a.pk):
+        shared = Consent.objects.get(young_person=yp_b, recipient_organisation=world.org_b)
+    assert client_for("young_b").post(reverse("consent_withdraw", kwargs={"pk": shared.pk})).status_code == 302
+    assert client_for("other_org_user").get(reverse("shared_detail", kwargs={"pk": yp_b.pk})).status_code == 404
+
+
+def test_young_person_sees_look_ups_by_the_other_organisation(world, client_for):
+    from brobygger.access.rules import Kind
+    from brobygger.audit.transparency import AccessLog
+
+    yp_b = world.objects["yp_b"]
+    client_for("other_org_user").get(reverse("shared_detail", kwargs={"pk": yp_b.pk}))
+    with scope(organisation=world.org_a.pk):
+        from brobygger.portal.registry import sections
+
+        log_rows = next(s for s in sections() if s.model is AccessLog).rows(yp_b)
+        foreign = [r for r in log_rows if r.object_kind == Kind.SHARED_PERSON]
+    assert len(foreign) == 1 and foreign[0].organisation_id == world.org_b.pk
+    page = client_for("young_b").get(reverse("portal")).content.decode()
+    assert page.split('id="section-access_log"')[1].count("<tr>") == len(log_rows) + 2  # + header + own view

@@ -55,6 +55,8 @@ def test_rules_table_is_well_formed():
         assert cond in set(rules.Cond)
         if cond in {rules.Cond.TEAM, rules.Cond.SELF, rules.Cond.CONSENT}:
             assert kind in rules.YOUNG_PERSON_FIELD or kind == rules.Kind.OWN_DATA, (role, kind, action)
+        # The cross-organisation kind is reachable only through a consent.
+        assert (kind == rules.Kind.SHARED_PERSON) == (cond == rules.Cond.SHARED), (role, kind, action)
     # The analyst never gets row-level data about a young person.
     assert not any(role == "analyst" and kind != rules.Kind.FIGURES for (role, kind, _a) in rules.RULES)
 

@@ -69,7 +69,9 @@ class World:
             return set()
         org = self.org_b if fixture == "other_org_user" else self.org_a
         if self.object_org[key] != org:
-            return set()
+            # yp_b consented to share with org B.
+            shared = fixture == "other_org_user" and self.object_young_person.get(key) == "yp_b"
+            return {Cond.SHARED} if shared else set()
         found = {Cond.ORG}
         yp = self.object_young_person.get(key)
         if fixture == "other_org_user":
@@ -101,6 +103,7 @@ OBJECTS_BY_KIND = {
     "consent": ["consent_a", "consent_b", "consent_other"],
     "company": ["company_1", "company_2", "company_other"],
     "membership": ["membership_a", "membership_other"],
+    "shared_person": ["yp_a", "yp_b", "yp_other"],
 }
 
 
@@ -180,6 +183,7 @@ def build():
         actor_b = Actor(u["counsellor_off_team"], org_a, [org_a], {Role.COUNSELLOR})
         consent_b = consent.give(actor_b, yp_b, company=company_2, categories=[FieldCategory.IDENTITY])
         consent.withdraw(actor_b, consent_b)
+        consent.give(actor_b, yp_b, recipient_organisation=org_b, categories=[FieldCategory.IDENTITY, FieldCategory.TEAM])
         membership_a = u["analyst"].memberships.get()
     with scope(organisation=org_b.pk):
         other = _user("other_org_user@b.example", "Ole")

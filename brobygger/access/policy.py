@@ -40,6 +40,9 @@ def _kind_queryset(kind):
         Kind.COMPANY: Company.objects.all,
         Kind.MEMBERSHIP: Membership.objects.all,
         Kind.ACCESS_LOG: AccessLog.objects.all,
+        # Deliberately across organisations; the SHARED condition is the only
+        # filter that applies to this kind (see test_rules_table_is_well_formed).
+        Kind.SHARED_PERSON: YoungPerson.objects.with_scopes_disabled().all,
     }[kind]()
 
 
@@ -81,6 +84,10 @@ def _condition_q(cond, actor, kind):
         return Q(**{f"{field}__in": _young_people_consented_to(actor.mentor_company_ids)})
     if cond == Cond.OWN_COMPANY and kind == Kind.COMPANY:
         return Q(pk__in=actor.mentor_company_ids)
+    if cond == Cond.SHARED and kind == Kind.SHARED_PERSON:
+        from brobygger.consent.selectors import young_people_shared_with
+
+        return Q(pk__in=young_people_shared_with(actor.organisation))
     return None  # a condition that cannot apply to this kind grants nothing
 
 
@@ -90,7 +97,7 @@ def queryset(actor, kind, action):
     if not found:
         raise Http404
     base = _kind_queryset(kind)
-    if Cond.ORG in found:
+    if Cond.ORG in found and kind != Kind.SHARED_PERSON:
         return base
     allowed = [q for q in (_condition_q(c, actor, kind) for c in found) if q is not None]
     if not allowed:

@@ -11,6 +11,8 @@ Conditions:
     SELF         the object is (about) the young person who is logged in
     CONSENT      the young person has an active consent naming the mentor's company
     OWN_COMPANY  the company is one the mentor belongs to
+    SHARED       the young person (in another organisation) has an active consent
+                 naming the user's organisation; only the consented categories show
 """
 
 from enum import StrEnum
@@ -30,6 +32,7 @@ class Kind(StrEnum):
     ACCESS_LOG = "access_log"
     OWN_DATA = "own_data"
     FIGURES = "figures"
+    SHARED_PERSON = "shared_person"  # a young person of another organisation, shared by consent
 
 
 class Action(StrEnum):
@@ -49,6 +52,7 @@ class Cond(StrEnum):
     SELF = "self"
     CONSENT = "consent"
     OWN_COMPANY = "own_company"
+    SHARED = "shared"
 
 
 class FieldCategory(models.TextChoices):
@@ -137,13 +141,19 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     # The young person's own portal.
     (Y, OWN, Action.VIEW): Cond.SELF,
     (Y, OWN, Action.GIVE_CONSENT): Cond.SELF,
+    # Young people of other organisations who consented to share with ours.
+    (C, Kind.SHARED_PERSON, Action.LIST): Cond.SHARED,
+    (C, Kind.SHARED_PERSON, Action.VIEW): Cond.SHARED,
+    (T, Kind.SHARED_PERSON, Action.LIST): Cond.SHARED,
+    (T, Kind.SHARED_PERSON, Action.VIEW): Cond.SHARED,
     # Anonymised figures: never row-level data.
     (A, FIG, Action.VIEW): Cond.ORG,
     (T, FIG, Action.VIEW): Cond.ORG,
 }
 
 # Which field categories of a young person a role sees once it has access.
-# Every role not named here sees all categories.
+# Every role not named here sees all categories. Shared young people of other
+# organisations always show only the consented categories.
 CONSENTED_FIELDS_ONLY: frozenset[Role] = frozenset({M})
 
 # Kinds whose objects belong to one young person, and the field that names them.
@@ -151,6 +161,7 @@ YOUNG_PERSON_FIELD: dict[Kind, str] = {
     YP: "pk",
     TM: "young_person_id",
     CO: "young_person_id",
+    Kind.SHARED_PERSON: "pk",
 }
 
 # Purpose written in the access log when a role reads or changes a young person's data.

@@ -10,7 +10,11 @@ register(
     AccessLog,
     key="access_log",
     title=_("When your information was used, and why"),
-    rows=lambda yp: AccessLog.objects.filter(subject=yp).only("at", "action", "purpose", "object_kind")[:200],
+    # Across organisations: another organisation that the young person shared
+    # with also leaves its look-ups here.
+    rows=lambda yp: (
+        AccessLog.objects.with_scopes_disabled().filter(subject=yp).only("at", "action", "purpose", "object_kind")[:200]
+    ),
     template="portal/sections/access_log.html",
     order=90,
 )

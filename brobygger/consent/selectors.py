@@ -20,3 +20,28 @@ def history_for(young_person):
         .select_related("company", "recipient_organisation")
         .order_by("-given_at")
     )
+
+
+def young_people_shared_with(organisation):
+    """Young people of *other* organisations with an active consent naming this one.
+
+    Crosses tenants on purpose, bounded by the consent rows themselves.
+    """
+    return (
+        Consent.objects.with_scopes_disabled()
+        .filter(recipient_organisation=organisation, withdrawn_at__isnull=True)
+        .exclude(organisation=organisation)
+        .values("young_person_id")
+    )
+
+
+def categories_shared_with(young_person, organisation):
+    categories = set()
+    rows = (
+        Consent.objects.with_scopes_disabled()
+        .filter(young_person=young_person, recipient_organisation=organisation, withdrawn_at__isnull=True)
+        .values_list("categories", flat=True)
+    )
+    for row in rows:
+        categories.update(row)
+    return categories

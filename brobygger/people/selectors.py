@@ -44,3 +44,8 @@ def recent_referrals(queryset, days=30):
 
 def team_of(young_person):
     return young_person.team_members.select_related("user")
+
+
+def team_across_organisations(young_person):
+    """The team of a young person shared with another organisation by consent."""
+    return TeamMember.objects.with_scopes_disabled().filter(young_person=young_person).select_related("user")

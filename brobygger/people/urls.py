@@ -10,4 +10,6 @@ urlpatterns = [
     path("<uuid:pk>/team/add/", views.team_add, name="team_add"),
     path("<uuid:pk>/account/", views.account_create, name="account_create"),
     path("team/<int:pk>/remove/", views.team_remove, name="team_remove"),
+    path("shared/", views.shared_list, name="shared_list"),
+    path("shared/<uuid:pk>/", views.shared_detail, name="shared_detail"),
 ]

@@ -143,3 +143,34 @@ def account_create(request, pk):
             )
             return redirect("young_person_detail", pk=young_person.pk)
     return render(request, "people/account_form.html", {"form": form, "young_person": young_person})
+
+
+@rule(Kind.SHARED_PERSON, Action.LIST)
+def shared_list(request):
+    people = (
+        policy.queryset(request.actor, Kind.SHARED_PERSON, Action.LIST)
+        .select_related("organisation")
+        .order_by("first_name", "last_name")
+    )
+    rows = [(yp, consent_selectors.categories_shared_with(yp, request.actor.organisation)) for yp in people]
+    audit.log(
+        request.actor,
+        LogAction.SEARCH,
+        kind=Kind.SHARED_PERSON,
+        criterion="shared-with-us",
+        role=policy.granting_role(request.actor, Kind.SHARED_PERSON, Action.LIST),
+    )
+    return render(request, "people/shared_list.html", {"rows": rows})
+
+
+@rule(Kind.SHARED_PERSON, Action.VIEW)
+def shared_detail(request, pk):
+    young_person = policy.get_object(
+        request.actor, Kind.SHARED_PERSON, Action.VIEW, pk, queryset_hook=lambda qs: qs.select_related("organisation")
+    )
+    role = policy.granting_role(request.actor, Kind.SHARED_PERSON, Action.VIEW)
+    audit.log_view(request.actor, Kind.SHARED_PERSON, young_person, young_person, role)
+    categories = consent_selectors.categories_shared_with(young_person, request.actor.organisation)
+    team = selectors.team_across_organisations(young_person) if "team" in categories else None
+    context = {"young_person": young_person, "categories": categories, "team": team}
+    return render(request, "people/shared_detail.html", context)

@@ -8,6 +8,7 @@ NAV = [
     ("portal", _("My page"), (Kind.OWN_DATA, Action.VIEW)),
     ("young_people_list", _("Young people"), (Kind.YOUNG_PERSON, Action.LIST)),
     ("company_list", _("Companies"), (Kind.COMPANY, Action.LIST)),
+    ("shared_list", _("Shared with us"), (Kind.SHARED_PERSON, Action.LIST)),
     ("figures", _("Figures"), (Kind.FIGURES, Action.VIEW)),
     ("member_list", _("Members"), (Kind.MEMBERSHIP, Action.LIST)),
     ("access_log", _("Access log"), (Kind.ACCESS_LOG, Action.LIST)),

@@ -186,7 +186,24 @@ class Command(BaseCommand):
             self._reset()
             for spec in ORGANISATIONS:
                 logins += self._organisation(spec, rng, password_hash)
+            self._share_across_organisations()
         self._print(logins)
+
+    def _share_across_organisations(self):
+        """Two young people in Randers share a little with Opgang2 (workshops in Aarhus)."""
+        opgang2 = Organisation.objects.get(slug="opgang2")
+        randers = Organisation.objects.get(slug="ungeenheden-randers")
+        with scope(organisation=randers.pk):
+            for young_person in YoungPerson.objects.filter(user__isnull=False).order_by("created_at")[:2]:
+                seat = young_person.team_members.filter(is_primary=True).select_related("user").first()
+                actor = Actor(seat.user, randers, [randers], {Role.COUNSELLOR})
+                consent.give(
+                    actor,
+                    young_person,
+                    recipient_organisation=opgang2,
+                    categories=[FieldCategory.IDENTITY, FieldCategory.TEAM],
+                    role=Role.COUNSELLOR,
+                )
 
     def _reset(self):
         slugs = [spec["slug"] for spec in ORGANISATIONS]
