@@ -183,7 +183,9 @@ def build():
         actor_b = Actor(u["counsellor_off_team"], org_a, [org_a], {Role.COUNSELLOR})
         consent_b = consent.give(actor_b, yp_b, company=company_2, categories=[FieldCategory.IDENTITY])
         consent.withdraw(actor_b, consent_b)
-        consent.give(actor_b, yp_b, recipient_organisation=org_b, categories=[FieldCategory.IDENTITY, FieldCategory.TEAM])
+        consent.give(
+            actor_b, yp_b, recipient_organisation=org_b, categories=[FieldCategory.IDENTITY, FieldCategory.TEAM]
+        )
         membership_a = u["analyst"].memberships.get()
     with scope(organisation=org_b.pk):
         other = _user("other_org_user@b.example", "Ole")
