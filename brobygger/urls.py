@@ -13,6 +13,10 @@ urlpatterns = [
     path("audit/", include("brobygger.audit.urls")),
     path("", include("brobygger.portal.urls")),
     path("", include("brobygger.consent.urls")),
+    path("", include("brobygger.pathways.urls")),
+    path("", include("brobygger.conversations.urls")),
+    path("", include("brobygger.staircase.urls")),
+    path("", include("brobygger.sensitive.urls")),
 ]
 
 handler404 = "brobygger.web.views.not_found"

@@ -13,7 +13,11 @@ from brobygger.access.rules import Cond, FieldCategory
 from brobygger.accounts.models import User
 from brobygger.companies import services as companies
 from brobygger.consent import services as consent
+from brobygger.conversations.models import Note
+from brobygger.pathways.models import Pathway, PlanStep, StatusCode, StatusEntry, Track, Wish
+from brobygger.sensitive.models import SensitiveInformation
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
+from brobygger.staircase.models import Activity, ActivityKind
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
 
@@ -104,7 +108,57 @@ OBJECTS_BY_KIND = {
     "company": ["company_1", "company_2", "company_other"],
     "membership": ["membership_a", "membership_other"],
     "shared_person": ["yp_a", "yp_b", "yp_other"],
+    "plan_step": ["step_a", "step_b", "step_other"],
+    "note": ["note_a", "note_b", "note_other"],
+    "activity": ["activity_a", "activity_b", "activity_other"],
 }
+
+
+def _case_records(org, yp, author, suffix):
+    """A plan step, a note and a proposed activity for one young person."""
+    step = PlanStep.objects.create(
+        organisation=org, young_person=yp, track=Track.DREAM, goal=f"Besøge et lydstudie {suffix}", created_by=author
+    )
+    note = Note.objects.create(
+        organisation=org,
+        young_person=yp,
+        author=author,
+        conversation_date=date(2026, 10, 1),
+        text=f"Vi talte om lyd og lys {suffix}",
+        tracks=["dream"],
+    )
+    activity = Activity.objects.create(
+        organisation=org,
+        young_person=yp,
+        kind=ActivityKind.VISIT,
+        title=f"Besøg hos Lumen {suffix}",
+        proposed_by=author,
+    )
+    return step, note, activity
+
+
+def _pathway_records(org, yp, author):
+    """The rest of what can be written about a young person, so every portal section has a row."""
+    Pathway.objects.create(
+        organisation=org, young_person=yp, state=Pathway.State.ACTIVE, accepted_on=date(2026, 9, 8), dream="Lydtekniker"
+    )
+    StatusEntry.objects.create(
+        organisation=org,
+        young_person=yp,
+        activity=StatusCode.objects.get(axis="activity", code="assessment"),
+        income=StatusCode.objects.get(axis="income", code="kontanthjaelp_basic"),
+        valid_from=date(2026, 9, 8),
+        recorded_by=author,
+    )
+    Wish.objects.create(organisation=org, young_person=yp, text="Prøve at sætte lys op til en koncert")
+    SensitiveInformation.objects.create(
+        organisation=org,
+        young_person=yp,
+        category="health",
+        text="Angst i store grupper",
+        why_needed="Planlægge praktik i små hold",
+        recorded_by=author,
+    )
 
 
 def _user(email, first, last=""):
@@ -187,6 +241,9 @@ def build():
             actor_b, yp_b, recipient_organisation=org_b, categories=[FieldCategory.IDENTITY, FieldCategory.TEAM]
         )
         membership_a = u["analyst"].memberships.get()
+        step_a, note_a, activity_a = _case_records(org_a, yp_a, u["counsellor_on_team"], "A")
+        _pathway_records(org_a, yp_a, u["counsellor_on_team"])
+        step_b, note_b, activity_b = _case_records(org_a, yp_b, u["counsellor_off_team"], "B")
     with scope(organisation=org_b.pk):
         other = _user("other_org_user@b.example", "Ole")
         for role in Role:
@@ -200,6 +257,7 @@ def build():
         company_other = companies.create_company(actor_o, data={"name": "Randers Regnskov"})
         consent_other = consent.give(actor_o, yp_other, company=company_other, categories=[FieldCategory.IDENTITY])
         membership_other = other.memberships.filter(role=Role.ANALYST).get()
+        step_other, note_other, activity_other = _case_records(org_b, yp_other, other, "O")
 
     objs = {
         "yp_a": (yp_a, org_a, "yp_a"),
@@ -214,6 +272,15 @@ def build():
         "company_1": (company_1, org_a, None),
         "company_2": (company_2, org_a, None),
         "company_other": (company_other, org_b, None),
+        "step_a": (step_a, org_a, "yp_a"),
+        "step_b": (step_b, org_a, "yp_b"),
+        "step_other": (step_other, org_b, "yp_other"),
+        "note_a": (note_a, org_a, "yp_a"),
+        "note_b": (note_b, org_a, "yp_b"),
+        "note_other": (note_other, org_b, "yp_other"),
+        "activity_a": (activity_a, org_a, "yp_a"),
+        "activity_b": (activity_b, org_a, "yp_b"),
+        "activity_other": (activity_other, org_b, "yp_other"),
         "membership_a": (membership_a, org_a, None),
         "membership_other": (membership_other, org_b, None),
     }

@@ -30,7 +30,10 @@ def _kind_queryset(kind):
     from brobygger.audit.models import AccessLog
     from brobygger.companies.models import Company
     from brobygger.consent.models import Consent
+    from brobygger.conversations.models import Note
+    from brobygger.pathways.models import PlanStep
     from brobygger.people.models import TeamMember, YoungPerson
+    from brobygger.staircase.models import Activity
     from brobygger.tenancy.models import Membership
 
     return {
@@ -40,6 +43,9 @@ def _kind_queryset(kind):
         Kind.COMPANY: Company.objects.all,
         Kind.MEMBERSHIP: Membership.objects.all,
         Kind.ACCESS_LOG: AccessLog.objects.all,
+        Kind.PLAN_STEP: PlanStep.objects.all,
+        Kind.NOTE: Note.objects.all,
+        Kind.ACTIVITY: Activity.objects.all,
         # Deliberately across organisations; the SHARED condition is the only
         # filter that applies to this kind (see test_rules_table_is_well_formed).
         Kind.SHARED_PERSON: YoungPerson.objects.with_scopes_disabled().all,
@@ -116,6 +122,11 @@ def get_object(actor, kind, action, pk, queryset_hook=None):
     if obj is None:
         raise Http404
     return obj
+
+
+def object_and_role(actor, kind, action, pk, queryset_hook=None):
+    """The object (or 404) and the role to write in the access log."""
+    return get_object(actor, kind, action, pk, queryset_hook), granting_role(actor, kind, action)
 
 
 def granting_role(actor, kind, action):

@@ -33,6 +33,9 @@ class Kind(StrEnum):
     OWN_DATA = "own_data"
     FIGURES = "figures"
     SHARED_PERSON = "shared_person"  # a young person of another organisation, shared by consent
+    PLAN_STEP = "plan_step"
+    NOTE = "note"
+    ACTIVITY = "activity"
 
 
 class Action(StrEnum):
@@ -44,6 +47,16 @@ class Action(StrEnum):
     MANAGE_TEAM = "manage_team"
     GIVE_CONSENT = "give_consent"
     WITHDRAW = "withdraw"
+    UPDATE_PLAN = "update_plan"
+    CHANGE_STATUS = "change_status"
+    WRITE_NOTE = "write_note"
+    PROPOSE_ACTIVITY = "propose_activity"
+    ACCEPT_PATHWAY = "accept_pathway"
+    VIEW_SENSITIVE = "view_sensitive"
+    RECORD_SENSITIVE = "record_sensitive"
+    ANSWER = "answer"
+    WISH = "wish"
+    EXPORT = "export"
 
 
 class Cond(StrEnum):
@@ -109,6 +122,41 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (T, YP, Action.MANAGE_TEAM): Cond.ORG,
     (C, YP, Action.GIVE_CONSENT): Cond.TEAM,
     (Y, YP, Action.GIVE_CONSENT): Cond.SELF,
+    # The pathway and the plan: everyone on the team works on it; the lead
+    # sees every pathway to distribute and review.
+    (C, YP, Action.UPDATE_PLAN): Cond.TEAM,
+    (W, YP, Action.UPDATE_PLAN): Cond.TEAM,
+    (L, YP, Action.UPDATE_PLAN): Cond.TEAM,
+    (T, YP, Action.UPDATE_PLAN): Cond.ORG,
+    (C, YP, Action.CHANGE_STATUS): Cond.TEAM,
+    (W, YP, Action.CHANGE_STATUS): Cond.TEAM,
+    (T, YP, Action.CHANGE_STATUS): Cond.ORG,
+    (C, YP, Action.WRITE_NOTE): Cond.TEAM,
+    (W, YP, Action.WRITE_NOTE): Cond.TEAM,
+    (L, YP, Action.WRITE_NOTE): Cond.TEAM,
+    (T, YP, Action.WRITE_NOTE): Cond.ORG,
+    (C, YP, Action.PROPOSE_ACTIVITY): Cond.TEAM,
+    (W, YP, Action.PROPOSE_ACTIVITY): Cond.TEAM,
+    (L, YP, Action.PROPOSE_ACTIVITY): Cond.TEAM,
+    (T, YP, Action.PROPOSE_ACTIVITY): Cond.ORG,
+    (C, YP, Action.ACCEPT_PATHWAY): Cond.TEAM,
+    (T, YP, Action.ACCEPT_PATHWAY): Cond.ORG,
+    # Special-category information: only the counsellors on the team, and
+    # every opening asks for the purpose.
+    (C, YP, Action.VIEW_SENSITIVE): Cond.TEAM,
+    (C, YP, Action.RECORD_SENSITIVE): Cond.TEAM,
+    (C, Kind.PLAN_STEP, Action.UPDATE): Cond.TEAM,
+    (W, Kind.PLAN_STEP, Action.UPDATE): Cond.TEAM,
+    (L, Kind.PLAN_STEP, Action.UPDATE): Cond.TEAM,
+    (T, Kind.PLAN_STEP, Action.UPDATE): Cond.ORG,
+    (Y, Kind.PLAN_STEP, Action.UPDATE): Cond.SELF,
+    # Notes: corrected by their author on the day only (checked in the service).
+    (C, Kind.NOTE, Action.UPDATE): Cond.TEAM,
+    (W, Kind.NOTE, Action.UPDATE): Cond.TEAM,
+    (L, Kind.NOTE, Action.UPDATE): Cond.TEAM,
+    (T, Kind.NOTE, Action.UPDATE): Cond.ORG,
+    # A proposed activity is answered by the young person alone.
+    (Y, Kind.ACTIVITY, Action.ANSWER): Cond.SELF,
     # The team around a young person.
     (C, TM, Action.DELETE): Cond.TEAM,
     (T, TM, Action.DELETE): Cond.ORG,
@@ -141,6 +189,10 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     # The young person's own portal.
     (Y, OWN, Action.VIEW): Cond.SELF,
     (Y, OWN, Action.GIVE_CONSENT): Cond.SELF,
+    (Y, OWN, Action.UPDATE_PLAN): Cond.SELF,
+    (Y, OWN, Action.ACCEPT_PATHWAY): Cond.SELF,
+    (Y, OWN, Action.WISH): Cond.SELF,
+    (Y, OWN, Action.EXPORT): Cond.SELF,
     # Young people of other organisations who consented to share with ours.
     (C, Kind.SHARED_PERSON, Action.LIST): Cond.SHARED,
     (C, Kind.SHARED_PERSON, Action.VIEW): Cond.SHARED,
@@ -162,6 +214,9 @@ YOUNG_PERSON_FIELD: dict[Kind, str] = {
     TM: "young_person_id",
     CO: "young_person_id",
     Kind.SHARED_PERSON: "pk",
+    Kind.PLAN_STEP: "young_person_id",
+    Kind.NOTE: "young_person_id",
+    Kind.ACTIVITY: "young_person_id",
 }
 
 # Purpose written in the access log when a role reads or changes a young person's data.

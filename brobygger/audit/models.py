@@ -27,6 +27,7 @@ class Purpose(models.TextChoices):
     OWN_DATA = "own_data", _("The young person's own access")
     CONSENT = "consent", _("Recording or withdrawing consent")
     ADMINISTRATION = "administration", _("Administration")
+    SPECIAL_CATEGORY = "special_category", _("Opening special-category information")
 
 
 class AccessLogQuerySet(models.QuerySet):
@@ -74,6 +75,7 @@ class AccessLog(models.Model):
     object_id = models.CharField(max_length=64, blank=True)
     criterion = models.CharField(_("search criterion"), max_length=300, blank=True)
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    purpose_text = models.CharField(_("purpose, in the user's words"), max_length=300, blank=True)
 
     objects = ScopedManager(organisation="organisation", _manager_class=models.Manager.from_queryset(AccessLogQuerySet))
 

@@ -8,7 +8,7 @@ from brobygger.access import rules
 from .models import AccessLog, Action, RetentionGrant
 
 
-def log(actor, action, *, kind, subject=None, obj=None, criterion="", purpose=None, role=None):
+def log(actor, action, *, kind, subject=None, obj=None, criterion="", purpose=None, role=None, purpose_text=""):
     """Write one access-log row inside the caller's transaction.
 
     `subject` is the young person whose data was touched; `criterion` is the
@@ -26,6 +26,7 @@ def log(actor, action, *, kind, subject=None, obj=None, criterion="", purpose=No
         object_id=str(obj.pk) if obj is not None else "",
         criterion=criterion[:300],
         purpose=purpose,
+        purpose_text=purpose_text[:300],
     )
 
 

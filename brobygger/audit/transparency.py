@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.portal.registry import register
+from brobygger.portal.registry import plain, register
 
 from .models import AccessLog
 
@@ -16,5 +16,12 @@ register(
         AccessLog.objects.with_scopes_disabled().filter(subject=yp).only("at", "action", "purpose", "object_kind")[:200]
     ),
     template="portal/sections/access_log.html",
+    # Dates and purposes, never the staff member's name.
+    export=lambda r: {
+        "when": plain(r.at),
+        "what": r.get_action_display(),
+        "why": r.get_purpose_display(),
+        "in their words": r.purpose_text,
+    },
     order=90,
 )

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.portal.registry import register
+from brobygger.portal.registry import plain, register
 
 from .models import Consent
 from .selectors import history_for
@@ -11,5 +11,12 @@ register(
     title=_("What you share, and with whom"),
     rows=history_for,
     template="portal/sections/consents.html",
-    order=30,
+    export=lambda c: {
+        "recipient": str(c.recipient),
+        "categories": plain(c.category_labels()),
+        "text version": c.text_version,
+        "given": plain(c.given_at),
+        "withdrawn": plain(c.withdrawn_at),
+    },
+    order=70,
 )

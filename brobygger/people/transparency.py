@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.portal.registry import register
+from brobygger.portal.registry import exporter, register
 
 from .models import TeamMember, YoungPerson
 
@@ -10,7 +10,8 @@ register(
     title=_("What we know about you"),
     rows=lambda yp: [yp],
     template="portal/sections/referral.html",
-    order=10,
+    export=exporter("first_name", "last_name", "birth_date", "phone", "email", "referral_date", "referral_source"),
+    order=50,
 )
 register(
     TeamMember,
@@ -18,5 +19,6 @@ register(
     title=_("Your team"),
     rows=lambda yp: yp.team_members.select_related("user"),
     template="portal/sections/team.html",
-    order=20,
+    export=lambda m: {"name": m.user.display_name, "role": m.get_role_display(), "entry point": m.is_primary},
+    order=60,
 )

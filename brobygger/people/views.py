@@ -9,7 +9,12 @@ from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
+from brobygger.access.rules import FieldCategory
 from brobygger.consent import selectors as consent_selectors
+from brobygger.conversations import selectors as note_selectors
+from brobygger.pathways import selectors as pathway_selectors
+from brobygger.staircase import selectors as activity_selectors
+from brobygger.tenancy.models import Role
 
 from . import selectors, services
 from .forms import AccountForm, ReferralForm, SearchForm, TeamMemberForm
@@ -18,8 +23,7 @@ YP = Kind.YOUNG_PERSON
 
 
 def _young_person(request, pk, action):
-    young_person = policy.get_object(request.actor, YP, action, pk)
-    return young_person, policy.granting_role(request.actor, YP, action)
+    return policy.object_and_role(request.actor, YP, action, pk)
 
 
 @rule(YP, Action.LIST)
@@ -54,22 +58,56 @@ def young_person_create(request):
 
 @rule(YP, Action.VIEW)
 def young_person_detail(request, pk):
+    """The young person's page for professionals: the next good step at the
+    top, status, both tracks side by side, notes, activities, team, consents.
+    A mentor sees only the categories the young person consented to share."""
     young_person, role = _young_person(request, pk, Action.VIEW)
     audit.log_view(request.actor, YP, young_person, young_person, role)
     categories = policy.visible_categories(request.actor, young_person)
+    is_mentor_view = categories != set(FieldCategory.values) or role == Role.MENTOR
+    may = {action: _may_on(request, young_person, action) for action in PAGE_ACTIONS}
     context = {
         "young_person": young_person,
         "categories": categories,
+        "may": may,
         "team": selectors.team_of(young_person) if "team" in categories else None,
-        "consents": consent_selectors.history_for(young_person) if role != "mentor" else None,
-        "may_update": _may_on(request, young_person, Action.UPDATE),
-        "may_manage_team": _may_on(request, young_person, Action.MANAGE_TEAM),
-        "may_give_consent": _may_on(request, young_person, Action.GIVE_CONSENT),
-        "team_form": TeamMemberForm(young_person=young_person)
-        if _may_on(request, young_person, Action.MANAGE_TEAM)
-        else None,
+        "consents": None if is_mentor_view else consent_selectors.history_for(young_person),
+        "team_form": TeamMemberForm(young_person=young_person) if may[Action.MANAGE_TEAM] else None,
     }
+    if "plan" in categories:
+        context.update(plan_context(young_person))
+    if not is_mentor_view:
+        context["notes"] = note_selectors.for_young_person(young_person)
+        context["status_codes"] = pathway_selectors.codes("activity")
+    if "activities" in categories:
+        context["activities"] = activity_selectors.for_young_person(young_person)
     return render(request, "people/detail.html", context)
+
+
+PAGE_ACTIONS = (
+    Action.UPDATE,
+    Action.MANAGE_TEAM,
+    Action.GIVE_CONSENT,
+    Action.UPDATE_PLAN,
+    Action.CHANGE_STATUS,
+    Action.WRITE_NOTE,
+    Action.PROPOSE_ACTIVITY,
+    Action.ACCEPT_PATHWAY,
+    Action.VIEW_SENSITIVE,
+    Action.RECORD_SENSITIVE,
+)
+
+
+def plan_context(young_person):
+    by_track, rows = pathway_selectors.steps_by_track(young_person)
+    return {
+        "pathway": pathway_selectors.pathway_of(young_person),
+        "status": pathway_selectors.current_status(young_person),
+        "steps": by_track,
+        "next_step": pathway_selectors.next_good_step(rows),
+        "progress": pathway_selectors.progress(rows),
+        "wishes": pathway_selectors.wishes(young_person),
+    }
 
 
 def _may_on(request, young_person, action):

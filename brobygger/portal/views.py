@@ -1,18 +1,143 @@
-from django.shortcuts import render
+import json
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
+from brobygger.audit.models import Action as LogAction
+from brobygger.pathways import selectors as pathway_selectors
+from brobygger.pathways import services as pathway_services
+from brobygger.pathways.forms import AcceptForm, WishForm
+from brobygger.pathways.views import step_form_view, tracks_form_view
 from brobygger.people.models import YoungPerson
 
 from .registry import sections
 
+OWN = Kind.OWN_DATA
+ROLE = "young_person"
 
-@rule(Kind.OWN_DATA, Action.VIEW)
+
+def _own(request):
+    return YoungPerson.objects.filter(pk=request.actor.young_person_id).first()
+
+
+@rule(OWN, Action.VIEW)
 def portal(request):
-    young_person = YoungPerson.objects.filter(pk=request.actor.young_person_id).first()
+    young_person = _own(request)
     if young_person is None:
         return render(request, "portal/no_pathway.html")
-    audit.log_view(request.actor, Kind.OWN_DATA, young_person, young_person, "young_person")
+    audit.log_view(request.actor, OWN, young_person, young_person, ROLE)
     blocks = [(section, list(section.rows(young_person))) for section in sections()]
-    return render(request, "portal/portal.html", {"young_person": young_person, "blocks": blocks})
+    step_rows = next((rows for section, rows in blocks if section.key == "plan"), [])
+    context = {
+        "young_person": young_person,
+        "blocks": blocks,
+        "pathway": pathway_selectors.pathway_of(young_person),
+        "next_step": pathway_selectors.next_good_step(step_rows),
+        "progress": pathway_selectors.progress(step_rows),
+        "status": pathway_selectors.current_status(young_person),
+        "wish_form": WishForm(),
+    }
+    return render(request, "portal/portal.html", context)
+
+
+def _with_own(view):
+    def wrapper(request, *args, **kwargs):
+        young_person = _own(request)
+        if young_person is None:
+            return redirect("portal")
+        return view(request, young_person, *args, **kwargs)
+
+    return wrapper
+
+
+@rule(OWN, Action.UPDATE_PLAN, methods=("GET", "POST"))
+@_with_own
+def own_step_create(request, young_person):
+    return step_form_view(request, young_person, ROLE, staff=False)
+
+
+@rule(OWN, Action.UPDATE_PLAN, methods=("GET", "POST"))
+@_with_own
+def own_tracks_edit(request, young_person):
+    return tracks_form_view(request, young_person, ROLE)
+
+
+@rule(OWN, Action.ACCEPT_PATHWAY, methods=("GET", "POST"))
+@_with_own
+def own_accept(request, young_person):
+    form = AcceptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pathway_services.accept(request.actor, young_person, role=ROLE, **form.cleaned_data)
+        except pathway_services.PathwayError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Welcome. Your pathway has started."))
+            return redirect("portal")
+    return render(request, "pathways/accept_form.html", {"form": form, "young_person": young_person, "own": True})
+
+
+@rule(OWN, Action.WISH, methods=("GET", "POST"))
+@_with_own
+def wish_create(request, young_person):
+    form = WishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        pathway_services.add_wish(request.actor, young_person, **form.cleaned_data)
+        messages.success(request, _("Thank you. Your wish is sent to your team."))
+        return redirect("portal")
+    return render(request, "portal/wish_form.html", {"form": form, "young_person": young_person})
+
+
+def export_data(young_person):
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "young_person": young_person.full_name,
+        "sections": {
+            section.key: {
+                "title": str(section.title),
+                "rows": [section.export(row) for row in section.rows(young_person)],
+            }
+            for section in sections()
+        },
+    }
+
+
+def _log_export(request, young_person, fmt):
+    audit.log(
+        request.actor, LogAction.EXPORT, kind=OWN, subject=young_person, obj=young_person, role=ROLE, criterion=fmt
+    )
+
+
+@rule(OWN, Action.EXPORT)
+@_with_own
+def export_json(request, young_person):
+    _log_export(request, young_person, "json")
+    body = json.dumps(export_data(young_person), ensure_ascii=False, indent=2, default=str)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="brobygger-mine-data.json"'
+    return response
+
+
+def _refuse_fetch(url, *args, **kwargs):
+    # The PDF is built from our own template and text only; nothing is ever fetched.
+    raise ValueError(f"Refusing to fetch {url!r} while rendering a PDF")
+
+
+@rule(OWN, Action.EXPORT)
+@_with_own
+def export_pdf(request, young_person):
+    from weasyprint import HTML
+
+    _log_export(request, young_person, "pdf")
+    html = render_to_string("portal/export_pdf.html", {"data": export_data(young_person)}, request=request)
+    pdf = HTML(string=html, base_url=None, url_fetcher=_refuse_fetch).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="brobygger-mine-data.pdf"'
+    return response

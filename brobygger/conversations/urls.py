@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("young/<uuid:pk>/notes/new/", views.note_create, name="note_create"),
+    path("notes/<int:pk>/edit/", views.note_edit, name="note_edit"),
+]

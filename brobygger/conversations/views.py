@@ -1,0 +1,43 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from brobygger.access import policy
+from brobygger.access.policy import rule
+from brobygger.access.rules import Action, Kind
+
+from . import services
+from .forms import NoteForm
+
+
+@rule(Kind.YOUNG_PERSON, Action.WRITE_NOTE, methods=("GET", "POST"))
+def note_create(request, pk):
+    young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE, pk)
+    initial = {"tracks": [request.GET["track"]]} if request.GET.get("track") in ("dream", "livelihood") else {}
+    form = NoteForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.write(request.actor, young_person, data=form.note_data(), role=role)
+        messages.success(request, _("The note is saved. %(name)s can read it.") % {"name": young_person.first_name})
+        return redirect("young_person_detail", pk=young_person.pk)
+    return render(request, "conversations/note_form.html", {"form": form, "young_person": young_person})
+
+
+@rule(Kind.NOTE, Action.UPDATE, methods=("GET", "POST"))
+def note_edit(request, pk):
+    note, role = policy.object_and_role(request.actor, Kind.NOTE, Action.UPDATE, pk)
+    if not services.may_edit(request.user, note):
+        messages.info(
+            request, _("A note can only be corrected by its author on the day it was written. Write a new note.")
+        )
+        return redirect("young_person_detail", pk=note.young_person_id)
+    form = NoteForm(request.POST or None, instance=note)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit(request.actor, note, data=form.note_data(), role=role)
+        except services.NoteLocked as locked:
+            form.add_error(None, str(locked))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("young_person_detail", pk=note.young_person_id)
+    context = {"form": form, "young_person": note.young_person, "note": note}
+    return render(request, "conversations/note_form.html", context)

@@ -1,0 +1,54 @@
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .models import Pathway, PlanStep, StatusCode, StatusEntry, Track
+
+
+def pathway_of(young_person):
+    """The pathway, or an unsaved one in its first state if none is recorded yet."""
+    pathway = Pathway.objects.filter(young_person=young_person).first()
+    return pathway or Pathway(young_person=young_person, organisation=young_person.organisation)
+
+
+def status_history(young_person):
+    return StatusEntry.objects.filter(young_person=young_person).select_related("activity", "income", "recorded_by")
+
+
+def current_status(young_person, on=None):
+    on = on or timezone.localdate()
+    return status_history(young_person).filter(valid_from__lte=on).first()
+
+
+def codes(axis, on=None):
+    on = on or timezone.localdate()
+    return [c for c in StatusCode.objects.filter(axis=axis) if c.valid_on(on)]
+
+
+def steps(young_person):
+    return PlanStep.objects.filter(young_person=young_person).select_related("helper")
+
+
+def steps_by_track(young_person):
+    rows = list(steps(young_person))
+    return {track: [s for s in rows if s.track == track] for track in Track.values}, rows
+
+
+def next_good_step(step_rows):
+    """The first step not yet done: the earliest date first, undated after."""
+    open_steps = [s for s in step_rows if not s.is_done]
+    dated = sorted((s for s in open_steps if s.due), key=lambda s: (s.due, s.created_at))
+    undated = [s for s in open_steps if not s.due]
+    return (dated + undated)[0] if open_steps else None
+
+
+def progress(step_rows):
+    done = sum(1 for s in step_rows if s.is_done)
+    return {"done": done, "total": len(step_rows)}
+
+
+def wishes(young_person):
+    return young_person.wishes.all()
+
+
+def prefetch_for_list():
+    return Prefetch("status_entries", queryset=StatusEntry.objects.select_related("activity"))

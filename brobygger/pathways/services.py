@@ -1,0 +1,140 @@
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from brobygger.access.rules import Kind
+from brobygger.audit.models import Action
+from brobygger.audit.services import log
+
+from .models import Pathway, PlanStep, StatusCode, StatusEntry, Wish
+from .selectors import current_status
+
+STATUS_BACKDATE_LIMIT = timedelta(days=2 * 365)
+
+
+class PathwayError(ValueError):
+    """A clear, translated reason why an action on a pathway was refused."""
+
+
+class Conflict(PathwayError):
+    """Somebody else saved the same thing first (no lost update)."""
+
+
+def _pathway_for_update(young_person):
+    pathway, _created = Pathway.objects.select_for_update().get_or_create(
+        young_person=young_person, defaults={"organisation": young_person.organisation}
+    )
+    return pathway
+
+
+@transaction.atomic
+def accept(actor, young_person, *, on, how="", role=None):
+    """Record the young person's yes (after a visit, in their own time)."""
+    if on > timezone.localdate():
+        raise PathwayError(_("The young person cannot have said yes in the future."))
+    if on < young_person.referral_date:
+        raise PathwayError(_("The yes cannot come before the referral."))
+    pathway = _pathway_for_update(young_person)
+    if pathway.state == Pathway.State.ACTIVE:
+        raise PathwayError(_("The pathway has already started."))
+    pathway.state = Pathway.State.ACTIVE
+    pathway.accepted_on = on
+    pathway.accepted_how = how
+    pathway.version += 1
+    pathway.save()
+    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway, role=role)
+    return pathway
+
+
+@transaction.atomic
+def update_tracks(actor, young_person, *, dream, livelihood, version, role=None):
+    pathway = _pathway_for_update(young_person)
+    if pathway.version != version:
+        raise Conflict(
+            _("Someone else changed the plan while you were writing. Your text is kept below: compare and save again.")
+        )
+    pathway.dream = dream.strip()
+    pathway.livelihood = livelihood.strip()
+    pathway.version = version + 1
+    pathway.save()
+    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway, role=role)
+    return pathway
+
+
+@transaction.atomic
+def change_status(actor, young_person, *, activity, income=None, valid_from=None, note="", role=None):
+    """Add a status to the history. The history is never rewritten."""
+    today = timezone.localdate()
+    valid_from = valid_from or today
+    if valid_from > today:
+        raise PathwayError(_("A status cannot start in the future."))
+    if valid_from < today - STATUS_BACKDATE_LIMIT:
+        raise PathwayError(_("A status can be back-dated at most two years."))
+    if valid_from < young_person.birth_date:
+        raise PathwayError(_("A status cannot start before the young person was born."))
+    if income is None:
+        current = current_status(young_person, on=valid_from)
+        income = current.income if current else None
+    for code, axis in ((activity, StatusCode.Axis.ACTIVITY), (income, StatusCode.Axis.INCOME)):
+        if code is None:
+            continue
+        if code.axis != axis:
+            raise PathwayError(_("That status does not belong on this axis."))
+        if not code.valid_on(valid_from):
+            raise PathwayError(
+                _("“%(label)s” is not in use on %(date)s.")
+                % {"label": code.label, "date": valid_from.strftime("%d-%m-%Y")}
+            )
+    entry = StatusEntry.objects.create(
+        organisation=young_person.organisation,
+        young_person=young_person,
+        activity=activity,
+        income=income,
+        valid_from=valid_from,
+        note=note.strip(),
+        recorded_by=actor.user,
+    )
+    log(actor, Action.CREATE, kind="status", subject=young_person, obj=entry, role=role)
+    return entry
+
+
+@transaction.atomic
+def add_step(actor, young_person, *, data, role=None):
+    step = PlanStep(organisation=young_person.organisation, young_person=young_person, created_by=actor.user, **data)
+    step.full_clean()
+    step.save()
+    log(actor, Action.CREATE, kind=Kind.PLAN_STEP, subject=young_person, obj=step, role=role)
+    return step
+
+
+@transaction.atomic
+def update_step(actor, step, *, data, version, role=None):
+    changed = PlanStep.objects.filter(pk=step.pk, version=version).update(version=version + 1, **data)
+    if not changed:
+        raise Conflict(
+            _("Someone else changed this step while you were writing. Your text is kept below: compare and save again.")
+        )
+    log(actor, Action.UPDATE, kind=Kind.PLAN_STEP, subject=step.young_person, obj=step, role=role)
+    step.refresh_from_db()
+    return step
+
+
+@transaction.atomic
+def set_done(actor, step, *, done, role=None):
+    done_at = timezone.now() if done else None
+    PlanStep.objects.filter(pk=step.pk).update(done_at=done_at, version=F("version") + 1)
+    log(actor, Action.UPDATE, kind=Kind.PLAN_STEP, subject=step.young_person, obj=step, role=role)
+    step.refresh_from_db()
+    return step
+
+
+@transaction.atomic
+def add_wish(actor, young_person, *, kind, text):
+    wish = Wish(organisation=young_person.organisation, young_person=young_person, kind=kind, text=text.strip())
+    wish.full_clean()
+    wish.save()
+    log(actor, Action.CREATE, kind="wish", subject=young_person, obj=wish, role="young_person")
+    return wish

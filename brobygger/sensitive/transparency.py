@@ -1,0 +1,15 @@
+from django.utils.translation import gettext_lazy as _
+
+from brobygger.portal.registry import exporter, register
+
+from .models import SensitiveInformation
+
+register(
+    SensitiveInformation,
+    key="sensitive",
+    title=_("Sensitive information we hold about you"),
+    rows=lambda yp: SensitiveInformation.objects.filter(young_person=yp),
+    template="portal/sections/sensitive.html",
+    export=exporter("category", "text", "why_needed", "recorded_at"),
+    order=80,
+)
