@@ -43,6 +43,7 @@ class StepForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["track"].choices = Track.choices
         self.fields["goal"].widget.attrs.update(autocomplete="off")
+        self.fields["goal"].error_messages["required"] = _("Write the goal, in the young person's own words.")
         self.fields["dream_distance"].choices = [("", _("Not said"))] + list(DreamDistance.choices)
         team_staff = Membership.objects.filter(role__in=STAFF_ROLES).values("user_id")
         self.fields["helper"].queryset = get_user_model().objects.filter(pk__in=team_staff).order_by("first_name")

@@ -6,10 +6,9 @@ from django.utils.translation import gettext as _
 
 from brobygger.access import policy
 from brobygger.access.policy import rule
-from brobygger.access.rules import Action, Kind
+from brobygger.access.rules import Action, FieldCategory, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
-from brobygger.access.rules import FieldCategory
 from brobygger.consent import selectors as consent_selectors
 from brobygger.conversations import selectors as note_selectors
 from brobygger.pathways import selectors as pathway_selectors

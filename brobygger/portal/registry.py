@@ -8,8 +8,8 @@ every section, the download (JSON and PDF) exports every section, and
 YoungPerson is missing from this registry.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.utils import timezone
 

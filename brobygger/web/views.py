@@ -26,6 +26,8 @@ def home(request):
         caseload = policy.queryset(actor, Kind.YOUNG_PERSON, Action.LIST)
         context["caseload"] = people_selectors.with_team(caseload)[:20]
         context["caseload_count"] = caseload.count()
+        # Everyone whose caseload is their team may write notes on it (rules: WRITE_NOTE on TEAM or ORG).
+        context["may_write_notes"] = policy.may(actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE)
     if actor.has_role(Role.TEAM_LEAD):
         visible = policy.queryset(actor, Kind.YOUNG_PERSON, Action.LIST)
         context["to_distribute"] = people_selectors.without_counsellor(visible)[:20]
