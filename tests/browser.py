@@ -56,3 +56,16 @@ def assert_no_horizontal_scroll(page):
     width = page.evaluate("document.documentElement.scrollWidth")
     viewport = page.evaluate("window.innerWidth")
     assert width <= viewport, f"{page.url} scrolls sideways: {width}px content in a {viewport}px viewport"
+
+
+class Taps:
+    """Counts the taps a person makes (typing is not a tap; autofocus saves one)."""
+
+    def __init__(self, page):
+        self.page = page
+        self.count = 0
+
+    def __call__(self, locator):
+        locator.click()
+        self.count += 1
+        self.page.wait_for_load_state("networkidle")

@@ -36,6 +36,7 @@ class NoteForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("conversation_date", timezone.localdate())
         self.fields["text"].help_text = _("The young person can read everything you write here.")
+        self.fields["text"].error_messages["required"] = _("Write something about the conversation.")
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()

@@ -118,6 +118,7 @@ class WishForm(forms.ModelForm):
         model = Wish
         fields = ["kind", "text"]
         widgets = {"kind": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {"text": {"required": _("Write your wish.")}}
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()

@@ -1,0 +1,69 @@
+"""Issue 4 end to end on a 375 px phone: notes in three taps, read by the
+young person; a no to a proposal, seen by the counsellor."""
+
+import pytest
+
+from tests import world as world_module
+from tests.browser import Taps, assert_no_horizontal_scroll, browser, log_in, phone  # noqa: F401
+
+pytestmark = pytest.mark.browser
+PASSWORD = "en-lang-nok-adgangskode-2026"
+
+
+@pytest.fixture
+def live_world(transactional_db):
+    world = world_module.build()
+    for name in ("counsellor_on_team", "young_a"):
+        user = world.user(name)
+        user.set_password(PASSWORD)
+        user.save()
+    return world
+
+
+def test_note_tagged_dream_track_in_three_taps_then_read_by_the_young_person(live_server, live_world, phone):  # noqa: F811
+    log_in(phone, live_server.url, "counsellor_on_team@a.example", PASSWORD)
+    tap = Taps(phone)
+    tap(phone.get_by_role("link", name="Skriv en note om Asta Andersen"))
+    phone.keyboard.type("Asta fortalte om drømmen: at lave lys til koncerter.")  # the text field has focus
+    tap(phone.get_by_label("Drømmespor"))
+    tap(phone.get_by_role("button", name="Gem noten"))
+    assert tap.count <= 3
+    assert "Noten er gemt" in phone.content()
+    assert_no_horizontal_scroll(phone)
+
+    phone.get_by_role("button", name="Log ud").click()
+    phone.wait_for_load_state("networkidle")
+    log_in(phone, live_server.url, "young_a@a.example", PASSWORD)
+    notes = phone.locator("#section-notes")
+    assert "Asta fortalte om drømmen" in notes.inner_text()
+    assert "Drømmespor" in notes.inner_text()
+    assert_no_horizontal_scroll(phone)
+
+
+def test_young_person_says_no_and_the_counsellor_sees_it(live_server, live_world, phone):  # noqa: F811
+    log_in(phone, live_server.url, "young_a@a.example", PASSWORD)
+    proposal = phone.locator("#section-activities li", has_text="Besøg hos Lumen A")
+    tap = Taps(phone)
+    tap(proposal.get_by_role("button", name="Nej"))
+    assert tap.count == 1
+    assert "Du behøver ikke give en grund" in phone.content()
+    phone.get_by_role("button", name="Log ud").click()
+    phone.wait_for_load_state("networkidle")
+
+    log_in(phone, live_server.url, "counsellor_on_team@a.example", PASSWORD)
+    phone.get_by_role("link", name="Asta Andersen").first.click()
+    phone.wait_for_load_state("networkidle")
+    row = phone.locator("li", has_text="Besøg hos Lumen A")
+    assert "Nej fra den unge" in row.inner_text()
+
+
+def test_status_changes_in_two_taps_on_the_young_persons_page(live_server, live_world, phone):  # noqa: F811
+    log_in(phone, live_server.url, "counsellor_on_team@a.example", PASSWORD)
+    tap = Taps(phone)
+    tap(phone.get_by_role("link", name="Asta Andersen").first)
+    on_page = tap.count
+    tap(phone.get_by_text("Skift status"))
+    tap(phone.get_by_role("button", name="Virksomhedspraktik (ulønnet)"))
+    assert tap.count - on_page == 2 and tap.count <= 3
+    assert "Status: Virksomhedspraktik (ulønnet)" in phone.content()
+    assert_no_horizontal_scroll(phone)
