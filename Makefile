@@ -45,3 +45,7 @@ messages: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) node_modules var brobygger/static/vendor db.sqlite3*
+
+# Benchmarks (never part of `make test`): ONLY=<name> runs one, SCALE=small|municipal picks the data size.
+bench: install
+	ONLY=$(ONLY) SCALE=$(SCALE) $(PY) bench/run.py

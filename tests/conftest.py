@@ -21,3 +21,7 @@ def client_for(world):
         return client
 
     return make
+
+
+# Playwright fixtures live here, once, so every browser test shares one Chromium.
+from tests.browser import browser, phone  # noqa: E402,F401

@@ -4,7 +4,7 @@ import pytest
 from django_scopes import scope
 
 from tests import world as world_module
-from tests.browser import assert_no_horizontal_scroll, browser, log_in, phone  # noqa: F401
+from tests.browser import assert_no_horizontal_scroll, log_in
 
 pytestmark = pytest.mark.browser
 PASSWORD = "en-lang-nok-adgangskode-2026"
@@ -24,7 +24,7 @@ def team_names(page):
     return page.locator("#team li, #section-team li").all_inner_texts()
 
 
-def test_counsellor_and_young_person_see_the_same_team(live_server, live_world, phone):  # noqa: F811
+def test_counsellor_and_young_person_see_the_same_team(live_server, live_world, phone):
     log_in(phone, live_server.url, "counsellor_on_team@a.example", PASSWORD)
     assert "Dine unge" in phone.content()
     assert_no_horizontal_scroll(phone)
@@ -44,7 +44,7 @@ def test_counsellor_and_young_person_see_the_same_team(live_server, live_world, 
     assert len(own_view) == len(staff_view)
 
 
-def test_young_person_withdraws_consent_and_the_mentor_loses_access(live_server, live_world, phone):  # noqa: F811
+def test_young_person_withdraws_consent_and_the_mentor_loses_access(live_server, live_world, phone):
     yp = live_world.objects["yp_a"]
     with scope(organisation=live_world.org_a.pk):
         company = live_world.objects["company_2"]

@@ -4,7 +4,7 @@ young person; a no to a proposal, seen by the counsellor."""
 import pytest
 
 from tests import world as world_module
-from tests.browser import Taps, assert_no_horizontal_scroll, browser, log_in, phone  # noqa: F401
+from tests.browser import Taps, assert_no_horizontal_scroll, log_in
 
 pytestmark = pytest.mark.browser
 PASSWORD = "en-lang-nok-adgangskode-2026"
@@ -20,7 +20,7 @@ def live_world(transactional_db):
     return world
 
 
-def test_note_tagged_dream_track_in_three_taps_then_read_by_the_young_person(live_server, live_world, phone):  # noqa: F811
+def test_note_tagged_dream_track_in_three_taps_then_read_by_the_young_person(live_server, live_world, phone):
     log_in(phone, live_server.url, "counsellor_on_team@a.example", PASSWORD)
     tap = Taps(phone)
     tap(phone.get_by_role("link", name="Skriv en note om Asta Andersen"))
@@ -40,7 +40,7 @@ def test_note_tagged_dream_track_in_three_taps_then_read_by_the_young_person(liv
     assert_no_horizontal_scroll(phone)
 
 
-def test_young_person_says_no_and_the_counsellor_sees_it(live_server, live_world, phone):  # noqa: F811
+def test_young_person_says_no_and_the_counsellor_sees_it(live_server, live_world, phone):
     log_in(phone, live_server.url, "young_a@a.example", PASSWORD)
     proposal = phone.locator("#section-activities li", has_text="Besøg hos Lumen A")
     tap = Taps(phone)
@@ -57,7 +57,7 @@ def test_young_person_says_no_and_the_counsellor_sees_it(live_server, live_world
     assert "Nej fra den unge" in row.inner_text()
 
 
-def test_status_changes_in_two_taps_on_the_young_persons_page(live_server, live_world, phone):  # noqa: F811
+def test_status_changes_in_two_taps_on_the_young_persons_page(live_server, live_world, phone):
     log_in(phone, live_server.url, "counsellor_on_team@a.example", PASSWORD)
     tap = Taps(phone)
     tap(phone.get_by_role("link", name="Asta Andersen").first)

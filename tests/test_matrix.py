@@ -69,8 +69,12 @@ def expected_allowed(world, fixture, access, key):
     return any(rules.condition(role, access.kind, access.action) in facts for role in roles)
 
 
+# Example values for URL parameters that do not name an object.
+EXAMPLE_KWARGS = {"key": "notes"}
+
+
 def objects_for(access, pattern):
-    if "<" not in str(pattern.pattern):
+    if "pk" not in pattern.pattern.converters:
         return [None]
     return OBJECTS_BY_KIND[_kind_of_pk(access)]
 
@@ -95,6 +99,7 @@ def test_url_matrix(world, client_for, route, pattern):
     mismatches = []
     for key in objects_for(access, pattern):
         kwargs = {"pk": world.objects[key].pk} if key else {}
+        kwargs |= {name: EXAMPLE_KWARGS[name] for name in pattern.pattern.converters if name != "pk"}
         url = reverse(pattern.name, kwargs=kwargs)
         for fixture in FIXTURES:
             response = request(client_for(fixture), method, url)

@@ -129,6 +129,39 @@ def object_and_role(actor, kind, action, pk, queryset_hook=None):
     return get_object(actor, kind, action, pk, queryset_hook), granting_role(actor, kind, action)
 
 
+def relation(actor, young_person):
+    """The conditions that hold between the actor and one young person,
+    computed once per request (at most two small queries)."""
+    cache = actor.__dict__.setdefault("_relations", {})
+    if young_person.pk not in cache:
+        from brobygger.consent.models import Consent
+        from brobygger.people.models import TeamMember
+
+        held = set()
+        if actor.organisation is not None and young_person.organisation_id == actor.organisation.pk:
+            held.add(Cond.ORG)
+            if TeamMember.objects.filter(young_person=young_person, user=actor.user).exists():
+                held.add(Cond.TEAM)
+            if actor.young_person_id == young_person.pk:
+                held.add(Cond.SELF)
+            if (
+                actor.mentor_company_ids
+                and Consent.objects.filter(
+                    young_person=young_person, company_id__in=actor.mentor_company_ids, withdrawn_at__isnull=True
+                ).exists()
+            ):
+                held.add(Cond.CONSENT)
+        cache[young_person.pk] = held
+    return cache[young_person.pk]
+
+
+def allowed_on(actor, action, young_person):
+    """May the actor take `action` on this young person? The same answer as
+    `queryset(actor, YOUNG_PERSON, action)` containing them, without a query per action."""
+    found = conditions(actor, Kind.YOUNG_PERSON, action)
+    return bool(found) and bool(set(found) & relation(actor, young_person))
+
+
 def granting_role(actor, kind, action):
     """The role to write in the access log for this action."""
     found = conditions(actor, kind, action)

@@ -24,4 +24,5 @@ register(
         "in their words": r.purpose_text,
     },
     order=90,
+    preview=20,
 )

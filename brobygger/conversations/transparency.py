@@ -24,4 +24,5 @@ register(
     template="portal/sections/notes.html",
     export=export,
     order=30,
+    preview=20,
 )

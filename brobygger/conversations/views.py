@@ -1,12 +1,14 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
+from brobygger.audit import services as audit
 
-from . import services
+from . import selectors, services
 from .forms import NoteForm
 
 
@@ -20,6 +22,15 @@ def note_create(request, pk):
         messages.success(request, _("The note is saved. %(name)s can read it.") % {"name": young_person.first_name})
         return redirect("young_person_detail", pk=young_person.pk)
     return render(request, "conversations/note_form.html", {"form": form, "young_person": young_person})
+
+
+@rule(Kind.YOUNG_PERSON, Action.WRITE_NOTE)
+def notes_list(request, pk):
+    """All notes about one young person, a page at a time (the team's view)."""
+    young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE, pk)
+    audit.log_view(request.actor, Kind.NOTE, young_person, young_person, role)
+    page = Paginator(selectors.for_young_person(young_person), 100).get_page(request.GET.get("page"))
+    return render(request, "conversations/all.html", {"page": page, "young_person": young_person})
 
 
 @rule(Kind.NOTE, Action.UPDATE, methods=("GET", "POST"))

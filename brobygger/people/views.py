@@ -76,12 +76,14 @@ def young_person_detail(request, pk):
     if "plan" in categories:
         context.update(plan_context(young_person))
     if not is_mentor_view:
-        context["notes"] = note_selectors.for_young_person(young_person)
+        context["notes"], context["notes_more"] = note_selectors.latest(young_person, NOTES_ON_PAGE)
         context["status_codes"] = pathway_selectors.codes("activity")
     if "activities" in categories:
         context["activities"] = activity_selectors.for_young_person(young_person)
     return render(request, "people/detail.html", context)
 
+
+NOTES_ON_PAGE = 20
 
 PAGE_ACTIONS = (
     Action.UPDATE,
@@ -110,9 +112,7 @@ def plan_context(young_person):
 
 
 def _may_on(request, young_person, action):
-    if not policy.may(request.actor, YP, action):
-        return False
-    return policy.queryset(request.actor, YP, action).filter(pk=young_person.pk).exists()
+    return policy.allowed_on(request.actor, action, young_person)
 
 
 @rule(YP, Action.UPDATE, methods=("GET", "POST"))

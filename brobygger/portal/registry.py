@@ -23,15 +23,20 @@ class Section:
     template: str
     export: Callable  # (row) -> dict of plain values, in the reader's language
     order: int = 100
+    preview: int | None = None  # show this many on the portal, with a link to all
 
 
 _sections: dict[type, Section] = {}
 
 
-def register(model, *, key, title, rows, template, export, order=100):
+def register(model, *, key, title, rows, template, export, order=100, preview=None):
     if model in _sections:
         raise ValueError(f"{model.__name__} is already registered")
-    _sections[model] = Section(key, model, title, rows, template, export, order)
+    _sections[model] = Section(key, model, title, rows, template, export, order, preview)
+
+
+def section(key):
+    return next((s for s in _sections.values() if s.key == key), None)
 
 
 def sections():

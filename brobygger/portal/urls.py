@@ -10,4 +10,5 @@ urlpatterns = [
     path("me/wishes/new/", views.wish_create, name="wish_create"),
     path("me/export.json", views.export_json, name="export_json"),
     path("me/export.pdf", views.export_pdf, name="export_pdf"),
+    path("me/all/<slug:key>/", views.own_section, name="own_section"),
 ]

@@ -1,7 +1,8 @@
 import json
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -17,6 +18,7 @@ from brobygger.pathways.forms import AcceptForm, WishForm
 from brobygger.pathways.views import step_form_view, tracks_form_view
 from brobygger.people.models import YoungPerson
 
+from .registry import section as registry_section
 from .registry import sections
 
 OWN = Kind.OWN_DATA
@@ -33,8 +35,8 @@ def portal(request):
     if young_person is None:
         return render(request, "portal/no_pathway.html")
     audit.log_view(request.actor, OWN, young_person, young_person, ROLE)
-    blocks = [(section, list(section.rows(young_person))) for section in sections()]
-    step_rows = next((rows for section, rows in blocks if section.key == "plan"), [])
+    blocks = [(section, *_preview(section, young_person)) for section in sections()]
+    step_rows = next((rows for section, rows, _more in blocks if section.key == "plan"), [])
     context = {
         "young_person": young_person,
         "blocks": blocks,
@@ -45,6 +47,29 @@ def portal(request):
         "wish_form": WishForm(),
     }
     return render(request, "portal/portal.html", context)
+
+
+def _preview(section, young_person):
+    rows = section.rows(young_person)
+    if section.preview is None:
+        return list(rows), False
+    first = list(rows[: section.preview + 1])
+    return first[: section.preview], len(first) > section.preview
+
+
+@rule(OWN, Action.VIEW)
+def own_section(request, key):
+    """Every row of one section of the portal, a page at a time."""
+    section = registry_section(key)
+    if section is None:
+        raise Http404
+    young_person = _own(request)
+    if young_person is None:
+        return redirect("portal")
+    audit.log_view(request.actor, OWN, young_person, young_person, ROLE)
+    page = Paginator(section.rows(young_person), 100).get_page(request.GET.get("page"))
+    context = {"section": section, "page": page, "young_person": young_person}
+    return render(request, "portal/section_all.html", context)
 
 
 def _with_own(view):

@@ -17,8 +17,12 @@ from brobygger.access.actor import Actor
 from brobygger.access.rules import FieldCategory
 from brobygger.companies import services as companies
 from brobygger.consent import services as consent
+from brobygger.conversations import services as conversations
+from brobygger.pathways import services as pathways
+from brobygger.pathways.models import Pathway, StatusCode
 from brobygger.people import services as people
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
+from brobygger.staircase import services as staircase
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
 
@@ -168,6 +172,42 @@ LAST_NAMES = [
     "Kjær",
 ]
 YOUNG_PEOPLE_PER_ORG = 20
+DREAMS = [
+    ("Lydtekniker på et spillested", "Et job i en café, mens jeg lærer lyd"),
+    ("Skuespiller", "Løntimer som billetkontrollant på et teater"),
+    ("Spiludvikler", "Elevplads som datatekniker"),
+    ("Tatovør", "Job i en tøjbutik"),
+    ("Kok i en god restaurant", "Køkkenhjælp og EUD som ernæringsassistent"),
+    ("Musiker", "Lagerjob på deltid og musik i fritiden"),
+    ("Pædagog", "Pædagogmedhjælper i en børnehave"),
+    ("Tømrer som min morfar", "Snusepraktik hos en snedker"),
+]
+STEPS = [
+    ("dream", "Besøge et spillested og se lydfolkene arbejde"),
+    ("dream", "Spille for de andre på værkstedet"),
+    ("dream", "Tale med en fra branchen om hvordan man kommer ind"),
+    ("dream", "Lave en lille portfolio med mine billeder"),
+    ("livelihood", "Skrive et CV sammen med Mette"),
+    ("livelihood", "Søge tre studiejob"),
+    ("livelihood", "Komme til tiden tre dage i træk"),
+    ("livelihood", "Afklare SU og økonomi med jobcentret"),
+    ("livelihood", "Prøve en snusepraktik i to uger"),
+]
+NOTES = [
+    ("{name} fortalte om drømmen og var glad for besøget i værkstedet.", ["dream"], ["recognition", "goals"]),
+    ("Vi lavede en plan for ugen. {name} vil prøve at møde kl. 9 hver dag.", ["livelihood"], ["structure"]),
+    ("{name} er bekymret for at tale i telefon. Vi øvede sammen.", ["livelihood"], ["blocks", "recognition"]),
+    (
+        "Vi talte om hvor tæt på drømmen en praktik skal være. {name} sendte sig selv hjem på en tænker.",
+        ["dream", "livelihood"],
+        ["goals"],
+    ),
+    (
+        "God snak om at være med i netværksgruppen. {name} vil gerne fortælle de nye om sin praktik.",
+        [],
+        ["recognition"],
+    ),
+]
 STREETS = ["Vestergade", "Søndergade", "Jægergårdsgade", "Åboulevarden", "Nørregade"]
 
 
@@ -335,12 +375,67 @@ class Command(BaseCommand):
                 user = people.create_account(actor, young_person, email=f"ung{index + 1}@{spec['domain']}")
                 self._set_password(user, password_hash)
                 logins.append((org.name, f"Ung: {young_person.full_name}", user.email))
+            if index < YOUNG_PEOPLE_PER_ORG - 3:
+                self._pathway(actor, young_person, rng, company_rows, index)
             if index < 8:
                 company, mentor = company_rows[index % 4]
                 categories = [FieldCategory.IDENTITY, FieldCategory.CONTACT]
                 if index % 2 == 0:
                     categories.append(FieldCategory.TEAM)
                 consent.give(actor, young_person, company=company, categories=categories, role=Role.COUNSELLOR)
+
+    def _pathway(self, actor, young_person, rng, company_rows, index):
+        """A pathway with both tracks, a status history, steps, notes and proposals."""
+        today = date.today()
+        dream, livelihood = rng.choice(DREAMS)
+        if index % 5 != 4:  # most have said yes; a few are still deciding
+            accepted = max(young_person.referral_date, today - timedelta(days=rng.randint(5, 300)))
+            pathways.accept(actor, young_person, on=accepted, how="Efter et besøg i værkstederne")
+            version = Pathway.objects.get(young_person=young_person).version
+            pathways.update_tracks(actor, young_person, dream=dream, livelihood=livelihood, version=version)
+        activity_codes = {c.code: c for c in StatusCode.objects.filter(axis="activity")}
+        income = StatusCode.objects.get(
+            axis="income", code=rng.choice(["kontanthjaelp_basic", "kontanthjaelp_minimum", "su"])
+        )
+        start = max(young_person.referral_date, today - timedelta(days=700))
+        pathways.change_status(
+            actor, young_person, activity=activity_codes["job_seeking"], income=income, valid_from=start
+        )
+        if index % 3 == 0:
+            later = start + (today - start) / 2
+            code = activity_codes[rng.choice(["company_placement", "assessment", "short_course", "education"])]
+            pathways.change_status(actor, young_person, activity=code, valid_from=later)
+        for number, (track, goal) in enumerate(rng.sample(STEPS, 4)):
+            due = today + timedelta(days=7 * (number + 1)) if number else None
+            step = pathways.add_step(
+                actor, young_person, data={"track": track, "goal": goal, "due": due, "helper": actor.user}
+            )
+            if number == 0 and index % 2:
+                pathways.set_done(actor, step, done=True)
+        for days_ago in sorted(rng.sample(range(1, 200), rng.randint(1, 5)), reverse=True):
+            text, tracks, keys = rng.choice(NOTES)
+            conversations.write(
+                actor,
+                young_person,
+                data={
+                    "text": text.format(name=young_person.first_name),
+                    "tracks": tracks,
+                    "keys": keys,
+                    "recognitions": rng.sample(["personal", "social", "professional"], rng.randint(0, 2)),
+                    "conversation_date": today - timedelta(days=days_ago),
+                },
+            )
+        company, _mentor = company_rows[index % len(company_rows)]
+        activity = staircase.propose(
+            actor,
+            young_person,
+            data={"kind": "visit", "title": f"Besøg hos {company.name}", "company": company, "dream_distance": 1},
+        )
+        if index % 4 == 1:
+            young_actor = Actor(
+                young_person.user or actor.user, actor.organisation, [actor.organisation], {Role.YOUNG_PERSON}
+            )
+            staircase.answer(young_actor, activity, yes=index % 8 == 1)
 
     @staticmethod
     def _set_password(user, password_hash):
