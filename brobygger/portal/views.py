@@ -158,8 +158,11 @@ def _refuse_fetch(url, *args, **kwargs):
 @rule(OWN, Action.EXPORT)
 @_with_own
 def export_pdf(request, young_person):
-    from weasyprint import HTML
-
+    try:
+        from weasyprint import HTML
+    except OSError:  # Pango is missing on this server (apt-get install libpango-1.0-0 libpangoft2-1.0-0)
+        messages.error(request, _("The PDF cannot be made on this server right now. Download the data file instead."))
+        return redirect("portal")
     _log_export(request, young_person, "pdf")
     html = render_to_string("portal/export_pdf.html", {"data": export_data(young_person)}, request=request)
     pdf = HTML(string=html, base_url=None, url_fetcher=_refuse_fetch).write_pdf()
