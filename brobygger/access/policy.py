@@ -184,6 +184,29 @@ def visible_categories(actor, young_person):
     return consented_categories(young_person, actor.mentor_company_ids)
 
 
+def _declare(access, check):
+    """Wrap a view: allowed methods, then `check(request)` (None to go on, or a
+    response), and record `access` on the view for the permission-matrix test."""
+
+    def decorate(view):
+        @require_http_methods(list(access.methods))
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            refused = check(request)
+            return refused if refused is not None else view(request, *args, **kwargs)
+
+        wrapper.access = access
+        return wrapper
+
+    return decorate
+
+
+def _login_required(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return None
+
+
 def rule(kind, action, methods=("GET",)):
     """Declare and enforce the rule a view follows.
 
@@ -192,50 +215,23 @@ def rule(kind, action, methods=("GET",)):
     made by the view through `get_object`.
     """
 
-    def decorate(view):
-        @require_http_methods(list(methods))
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not may(request.actor, kind, action):
-                raise Http404
-            return view(request, *args, **kwargs)
+    def check(request):
+        refused = _login_required(request)
+        if refused is None and not may(request.actor, kind, action):
+            raise Http404
+        return refused
 
-        wrapper.access = Access(kind, action, tuple(methods))
-        return wrapper
-
-    return decorate
+    return _declare(Access(kind, action, tuple(methods)), check)
 
 
 def public(view=None, *, methods=("GET",)):
     """Mark a view as open to everyone; it must show no tenant data."""
-
-    def decorate(view):
-        @require_http_methods(list(methods))
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            return view(request, *args, **kwargs)
-
-        wrapper.access = Access(None, None, tuple(methods), public=True)
-        return wrapper
-
+    decorate = _declare(Access(None, None, tuple(methods), public=True), lambda request: None)
     return decorate(view) if view is not None else decorate
 
 
 def login_only(view=None, *, methods=("GET",)):
     """A view that only needs a logged-in user and shows nothing about young
     people (the home screen, switching organisation)."""
-
-    def decorate(view):
-        @require_http_methods(list(methods))
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            return view(request, *args, **kwargs)
-
-        wrapper.access = Access(None, None, tuple(methods), login_only=True)
-        return wrapper
-
+    decorate = _declare(Access(None, None, tuple(methods), login_only=True), _login_required)
     return decorate(view) if view is not None else decorate
