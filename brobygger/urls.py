@@ -2,6 +2,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from brobygger.access.policy import public
+from brobygger.companies.views import esco_search
 
 urlpatterns = [
     path("", include("brobygger.web.urls")),
@@ -9,6 +10,7 @@ urlpatterns = [
     path("i18n/setlang/", public(set_language, methods=("POST",)), name="set_language"),
     path("young/", include("brobygger.people.urls")),
     path("companies/", include("brobygger.companies.urls")),
+    path("esco/", esco_search, name="esco_search"),
     path("org/", include("brobygger.tenancy.urls")),
     path("audit/", include("brobygger.audit.urls")),
     path("", include("brobygger.portal.urls")),

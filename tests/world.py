@@ -6,19 +6,21 @@ access code, as facts about the world."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils import timezone
 from django_scopes import scope
 
 from brobygger.access.actor import Actor
 from brobygger.access.rules import Cond, FieldCategory
 from brobygger.accounts.models import User
 from brobygger.companies import services as companies
+from brobygger.companies.models import Offer
 from brobygger.consent import services as consent
 from brobygger.conversations.models import Note
 from brobygger.pathways.codes import load as load_status_codes
 from brobygger.pathways.models import Pathway, PlanStep, StatusCode, StatusEntry, Track, Wish
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
 from brobygger.sensitive.models import SensitiveInformation
-from brobygger.staircase.models import Activity, ActivityKind
+from brobygger.staircase.models import Activity, ActivityKind, Attendance, LearningPlan, MentorMessage, Talent
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
 
@@ -89,10 +91,17 @@ class World:
             found.add(Cond.SELF)
         if (fixture, yp) in {("mentor_with_consent", "yp_a")}:
             found.add(Cond.CONSENT)
-        if (fixture, key) in {("mentor_with_consent", "company_1"), ("mentor_without_consent", "company_2")}:
+        if (fixture, key) in OWN_COMPANY_FACTS:
             found.add(Cond.OWN_COMPANY)
         return found
 
+
+OWN_COMPANY_FACTS = {
+    ("mentor_with_consent", "company_1"),
+    ("mentor_without_consent", "company_2"),
+    ("mentor_with_consent", "offer_1"),
+    ("mentor_without_consent", "offer_2"),
+}
 
 TEAM_FACTS = {
     ("counsellor_on_team", "yp_a"),
@@ -111,12 +120,13 @@ OBJECTS_BY_KIND = {
     "shared_person": ["yp_a", "yp_b", "yp_other"],
     "plan_step": ["step_a", "step_b", "step_other"],
     "note": ["note_a", "note_b", "note_other"],
-    "activity": ["activity_a", "activity_b", "activity_other"],
+    "activity": ["activity_a", "placement_a", "activity_b", "activity_other"],
+    "offer": ["offer_1", "offer_2", "offer_other"],
 }
 
 
-def _case_records(org, yp, author, suffix):
-    """A plan step, a note and a proposed activity for one young person."""
+def _case_records(org, yp, author, suffix, company):
+    """A plan step, a note and a proposed activity (at `company`) for one young person."""
     step = PlanStep.objects.create(
         organisation=org, young_person=yp, track=Track.DREAM, goal=f"Besøge et lydstudie {suffix}", created_by=author
     )
@@ -134,8 +144,42 @@ def _case_records(org, yp, author, suffix):
         kind=ActivityKind.VISIT,
         title=f"Besøg hos Lumen {suffix}",
         proposed_by=author,
+        company=company,
     )
     return step, note, activity
+
+
+def _placement_records(org, yp, author, mentor, company, offer):
+    """A running trial internship with an accepted learning plan, a day, a talent and a message."""
+    placement = Activity.objects.create(
+        organisation=org,
+        young_person=yp,
+        kind=ActivityKind.TRIAL_INTERNSHIP,
+        title="Snusepraktik i lyd og lys",
+        company=company,
+        offer=offer,
+        state=Activity.State.ACTIVE,
+        starts_on=date(2026, 10, 1),
+        hours_per_week=20,
+        proposed_by=author,
+    )
+    LearningPlan.objects.create(
+        organisation=org,
+        young_person=yp,
+        activity=placement,
+        goals="Lære at sætte lys op",
+        tasks="Hjælpe ved opstilling",
+        written_by=mentor,
+        accepted_at=timezone.now(),
+    )
+    Attendance.objects.create(
+        organisation=org, young_person=yp, activity=placement, day=date(2026, 10, 2), hours=4, registered_by=mentor
+    )
+    Talent.objects.create(organisation=org, young_person=yp, spotted_by=author, talent="Sikker hånd med lydpulten")
+    MentorMessage.objects.create(
+        organisation=org, young_person=yp, activity=placement, author=mentor, text="Asta var god i dag"
+    )
+    return placement
 
 
 def _pathway_records(org, yp, author):
@@ -243,9 +287,16 @@ def build():
             actor_b, yp_b, recipient_organisation=org_b, categories=[FieldCategory.IDENTITY, FieldCategory.TEAM]
         )
         membership_a = u["analyst"].memberships.get()
-        step_a, note_a, activity_a = _case_records(org_a, yp_a, u["counsellor_on_team"], "A")
+        offer_1 = Offer.objects.create(
+            organisation=org_a, company=company_1, kind="internship", title="Lys", capacity=2
+        )
+        offer_2 = Offer.objects.create(organisation=org_a, company=company_2, kind="visit", title="Besøg", capacity=1)
+        step_a, note_a, activity_a = _case_records(org_a, yp_a, u["counsellor_on_team"], "A", company_1)
         _pathway_records(org_a, yp_a, u["counsellor_on_team"])
-        step_b, note_b, activity_b = _case_records(org_a, yp_b, u["counsellor_off_team"], "B")
+        placement_a = _placement_records(
+            org_a, yp_a, u["counsellor_on_team"], u["mentor_with_consent"], company_1, offer_1
+        )
+        step_b, note_b, activity_b = _case_records(org_a, yp_b, u["counsellor_off_team"], "B", company_2)
     with scope(organisation=org_b.pk):
         other = _user("other_org_user@b.example", "Ole")
         for role in Role:
@@ -259,7 +310,8 @@ def build():
         company_other = companies.create_company(actor_o, data={"name": "Randers Regnskov"})
         consent_other = consent.give(actor_o, yp_other, company=company_other, categories=[FieldCategory.IDENTITY])
         membership_other = other.memberships.filter(role=Role.ANALYST).get()
-        step_other, note_other, activity_other = _case_records(org_b, yp_other, other, "O")
+        offer_other = Offer.objects.create(organisation=org_b, company=company_other, kind="visit", title="Regnskov")
+        step_other, note_other, activity_other = _case_records(org_b, yp_other, other, "O", company_other)
 
     objs = {
         "yp_a": (yp_a, org_a, "yp_a"),
@@ -283,6 +335,10 @@ def build():
         "activity_a": (activity_a, org_a, "yp_a"),
         "activity_b": (activity_b, org_a, "yp_b"),
         "activity_other": (activity_other, org_b, "yp_other"),
+        "placement_a": (placement_a, org_a, "yp_a"),
+        "offer_1": (offer_1, org_a, None),
+        "offer_2": (offer_2, org_a, None),
+        "offer_other": (offer_other, org_b, None),
         "membership_a": (membership_a, org_a, None),
         "membership_other": (membership_other, org_b, None),
     }

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.views.decorators.http import require_http_methods
 
@@ -28,7 +28,7 @@ def _kind_queryset(kind):
     # Imported late: the access layer only reads these models, and the apps
     # that own them import the access layer.
     from brobygger.audit.models import AccessLog
-    from brobygger.companies.models import Company
+    from brobygger.companies.models import Company, Offer
     from brobygger.consent.models import Consent
     from brobygger.conversations.models import Note
     from brobygger.pathways.models import PlanStep
@@ -46,6 +46,7 @@ def _kind_queryset(kind):
         Kind.PLAN_STEP: PlanStep.objects.all,
         Kind.NOTE: Note.objects.all,
         Kind.ACTIVITY: Activity.objects.all,
+        Kind.OFFER: Offer.objects.all,
         # Deliberately across organisations; the SHARED condition is the only
         # filter that applies to this kind (see test_rules_table_is_well_formed).
         Kind.SHARED_PERSON: YoungPerson.objects.with_scopes_disabled().all,
@@ -80,16 +81,31 @@ def _young_people_consented_to(company_ids):
     return Consent.objects.filter(withdrawn_at__isnull=True, company_id__in=company_ids).values("young_person_id")
 
 
+def _activity_consented(actor):
+    """An activity at one of the mentor's companies whose young person has an
+    active consent naming *that* company."""
+    from brobygger.consent.models import Consent
+
+    consent = Consent.objects.filter(
+        young_person_id=OuterRef("young_person_id"), company_id=OuterRef("company_id"), withdrawn_at__isnull=True
+    )
+    return Q(company_id__in=actor.mentor_company_ids) & Q(Exists(consent))
+
+
 def _condition_q(cond, actor, kind):
     field = rules.YOUNG_PERSON_FIELD.get(kind)
     if cond == Cond.TEAM and field:
         return Q(**{f"{field}__in": _young_people_on_team(actor.user)})
     if cond == Cond.SELF and field:
         return Q(**{field: actor.young_person_id}) if actor.young_person_id else None
+    if cond == Cond.CONSENT and kind == Kind.ACTIVITY:
+        return _activity_consented(actor)
     if cond == Cond.CONSENT and field:
         return Q(**{f"{field}__in": _young_people_consented_to(actor.mentor_company_ids)})
     if cond == Cond.OWN_COMPANY and kind == Kind.COMPANY:
         return Q(pk__in=actor.mentor_company_ids)
+    if cond == Cond.OWN_COMPANY and kind == Kind.OFFER:
+        return Q(company_id__in=actor.mentor_company_ids)
     if cond == Cond.SHARED and kind == Kind.SHARED_PERSON:
         from brobygger.consent.selectors import young_people_shared_with
 

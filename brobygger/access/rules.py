@@ -36,6 +36,7 @@ class Kind(StrEnum):
     PLAN_STEP = "plan_step"
     NOTE = "note"
     ACTIVITY = "activity"
+    OFFER = "offer"
 
 
 class Action(StrEnum):
@@ -57,6 +58,16 @@ class Action(StrEnum):
     ANSWER = "answer"
     WISH = "wish"
     EXPORT = "export"
+    DASHBOARD = "dashboard"
+    LOG_CONTACT = "log_contact"
+    END = "end"
+    ATTEND = "attend"
+    WRITE_LEARNING_PLAN = "write_learning_plan"
+    ACCEPT_LEARNING_PLAN = "accept_learning_plan"
+    MESSAGE = "message"
+    STEP_BACK_IN = "step_back_in"
+    RECORD_TALENT = "record_talent"
+    CREATE_OFFER = "create_offer"
 
 
 class Cond(StrEnum):
@@ -157,6 +168,51 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (T, Kind.NOTE, Action.UPDATE): Cond.ORG,
     # A proposed activity is answered by the young person alone.
     (Y, Kind.ACTIVITY, Action.ANSWER): Cond.SELF,
+    # Activities (virksomhedstrappen). A mentor reaches an activity only at
+    # their own company and only while the young person consents to share with it.
+    (C, Kind.ACTIVITY, Action.VIEW): Cond.TEAM,
+    (W, Kind.ACTIVITY, Action.VIEW): Cond.TEAM,
+    (L, Kind.ACTIVITY, Action.VIEW): Cond.TEAM,
+    (T, Kind.ACTIVITY, Action.VIEW): Cond.ORG,
+    (M, Kind.ACTIVITY, Action.VIEW): Cond.CONSENT,
+    (Y, Kind.ACTIVITY, Action.VIEW): Cond.SELF,
+    (M, Kind.ACTIVITY, Action.LIST): Cond.CONSENT,
+    # En dør på klem: the young person or the staff can end it at any time.
+    (C, Kind.ACTIVITY, Action.END): Cond.TEAM,
+    (W, Kind.ACTIVITY, Action.END): Cond.TEAM,
+    (T, Kind.ACTIVITY, Action.END): Cond.ORG,
+    (Y, Kind.ACTIVITY, Action.END): Cond.SELF,
+    (C, Kind.ACTIVITY, Action.STEP_BACK_IN): Cond.TEAM,
+    (W, Kind.ACTIVITY, Action.STEP_BACK_IN): Cond.TEAM,
+    (T, Kind.ACTIVITY, Action.STEP_BACK_IN): Cond.ORG,
+    (Y, Kind.ACTIVITY, Action.STEP_BACK_IN): Cond.SELF,
+    (C, Kind.ACTIVITY, Action.ATTEND): Cond.TEAM,
+    (W, Kind.ACTIVITY, Action.ATTEND): Cond.TEAM,
+    (L, Kind.ACTIVITY, Action.ATTEND): Cond.TEAM,
+    (T, Kind.ACTIVITY, Action.ATTEND): Cond.ORG,
+    (M, Kind.ACTIVITY, Action.ATTEND): Cond.CONSENT,
+    (C, Kind.ACTIVITY, Action.WRITE_LEARNING_PLAN): Cond.TEAM,
+    (W, Kind.ACTIVITY, Action.WRITE_LEARNING_PLAN): Cond.TEAM,
+    (T, Kind.ACTIVITY, Action.WRITE_LEARNING_PLAN): Cond.ORG,
+    (M, Kind.ACTIVITY, Action.WRITE_LEARNING_PLAN): Cond.CONSENT,
+    (Y, Kind.ACTIVITY, Action.ACCEPT_LEARNING_PLAN): Cond.SELF,
+    (M, Kind.ACTIVITY, Action.MESSAGE): Cond.CONSENT,
+    # Workshop leaders spot talents; counsellors may record them too.
+    (L, YP, Action.RECORD_TALENT): Cond.TEAM,
+    (C, YP, Action.RECORD_TALENT): Cond.TEAM,
+    # Offers in the company network.
+    (C, Kind.OFFER, Action.LIST): Cond.ORG,
+    (W, Kind.OFFER, Action.LIST): Cond.ORG,
+    (L, Kind.OFFER, Action.LIST): Cond.ORG,
+    (T, Kind.OFFER, Action.LIST): Cond.ORG,
+    (M, Kind.OFFER, Action.LIST): Cond.OWN_COMPANY,
+    (C, Kind.OFFER, Action.VIEW): Cond.ORG,
+    (W, Kind.OFFER, Action.VIEW): Cond.ORG,
+    (L, Kind.OFFER, Action.VIEW): Cond.ORG,
+    (T, Kind.OFFER, Action.VIEW): Cond.ORG,
+    (M, Kind.OFFER, Action.VIEW): Cond.OWN_COMPANY,
+    (W, Kind.OFFER, Action.UPDATE): Cond.ORG,
+    (T, Kind.OFFER, Action.UPDATE): Cond.ORG,
     # The team around a young person.
     (C, TM, Action.DELETE): Cond.TEAM,
     (T, TM, Action.DELETE): Cond.ORG,
@@ -179,6 +235,13 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (T, CP, Action.CREATE): Cond.ORG,
     (W, CP, Action.UPDATE): Cond.ORG,
     (T, CP, Action.UPDATE): Cond.ORG,
+    (W, CP, Action.LOG_CONTACT): Cond.ORG,
+    (T, CP, Action.LOG_CONTACT): Cond.ORG,
+    (W, CP, Action.DASHBOARD): Cond.ORG,
+    (T, CP, Action.DASHBOARD): Cond.ORG,
+    # A new offer belongs to a company: creating it is an action on the company.
+    (W, CP, Action.CREATE_OFFER): Cond.ORG,
+    (T, CP, Action.CREATE_OFFER): Cond.ORG,
     # Members of the organisation.
     (ADM, MB, Action.LIST): Cond.ORG,
     (ADM, MB, Action.CREATE): Cond.ORG,

@@ -1,13 +1,16 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Company
+from brobygger.people.forms import DateInput
+
+from .models import Company, ContactLogEntry, EscoOccupation, Offer
 
 
 class CompanyForm(forms.ModelForm):
     class Meta:
         model = Company
-        fields = ["name", "cvr", "sector", "address", "postcode", "city"]
+        fields = ["name", "cvr", "sector", "address", "postcode", "city", "knows_target_group", "agreement_in_place"]
 
     def clean_cvr(self):
         # Danish users paste CVR numbers as "12 34 56 78".
@@ -19,3 +22,86 @@ class CompanyForm(forms.ModelForm):
         if clash.exists():
             raise forms.ValidationError(_("A company with this name is already in the network."))
         return name
+
+
+class OfferForm(forms.ModelForm):
+    occupation = forms.CharField(
+        label=_("Occupation (ESCO)"),
+        required=False,
+        max_length=300,
+        help_text=_("Start typing and choose from the list. Indeholder data fra ESCO, © Den Europæiske Union."),
+    )
+
+    class Meta:
+        model = Offer
+        fields = [
+            "kind",
+            "title",
+            "description",
+            "capacity",
+            "hours_per_week",
+            "place",
+            "postcode",
+            "accommodations",
+            "is_open",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occupation"].widget.attrs.update(
+            {
+                "list": "esco-options",
+                "autocomplete": "off",
+                "hx-get": "/esco/",
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#esco-options",
+                "name": "occupation",
+            }
+        )
+        if self.instance.pk and self.instance.esco_occupation_id:
+            self.initial["occupation"] = self.instance.esco_occupation.label
+        self.fields["capacity"].error_messages["min_value"] = _("Places cannot be negative.")
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if capacity is None or capacity < 0:
+            raise forms.ValidationError(_("Places cannot be negative."))
+        return capacity
+
+    def clean_hours_per_week(self):
+        hours = self.cleaned_data.get("hours_per_week")
+        if hours is not None and not 0 < hours <= 37:
+            raise forms.ValidationError(_("Hours per week must be more than 0 and at most 37."))
+        return hours
+
+    def clean_occupation(self):
+        label = " ".join((self.cleaned_data.get("occupation") or "").split())
+        if not label:
+            return None
+        occupation = EscoOccupation.objects.filter(label__iexact=label).first()
+        if occupation is None:
+            raise forms.ValidationError(_("Unknown occupation: choose one from the list."))
+        return occupation
+
+    def offer_data(self):
+        data = {k: v for k, v in self.cleaned_data.items() if k != "occupation"}
+        data["esco_occupation"] = self.cleaned_data.get("occupation")
+        return data
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = ContactLogEntry
+        fields = ["day", "channel", "note"]
+        widgets = {"day": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("day", timezone.localdate())
+
+    def clean_day(self):
+        day = self.cleaned_data["day"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("A contact cannot be in the future."))
+        return day

@@ -20,6 +20,8 @@ class Company(TenantModel):
     postcode = models.CharField(_("postcode"), max_length=4, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     sector = models.CharField(_("sector"), max_length=100, blank=True)
+    knows_target_group = models.BooleanField(_("knows the target group"), default=False)
+    agreement_in_place = models.BooleanField(_("agreement in place"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -65,3 +67,88 @@ class CompanyMentor(TenantModel):
 
     def __str__(self):
         return f"{self.user.display_name} · {self.company}"
+
+
+class EscoOccupation(models.Model):
+    """ESCO occupation with its Danish labels (shared reference data, not per organisation).
+    Indeholder data fra ESCO, © Den Europæiske Union."""
+
+    uri = models.CharField(max_length=200, unique=True)
+    isco_group = models.CharField(max_length=10, blank=True)
+    label = models.CharField(max_length=300, db_index=True)
+    alt_labels = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = _("ESCO occupation")
+        verbose_name_plural = _("ESCO occupations")
+
+    def __str__(self):
+        return self.label
+
+
+class OfferKind(models.TextChoices):
+    VISIT = "visit", _("Company visit")
+    TASK = "task", _("Task for a company")
+    TRIAL_INTERNSHIP = "trial_internship", _("Trial internship (snusepraktik)")
+    INTERNSHIP = "internship", _("Internship (virksomhedspraktik)")
+    PAID_HOURS = "paid_hours", _("Paid hours or small job")
+    JOB = "job", _("Ordinary job")
+
+
+class Offer(TenantModel):
+    """What a company offers: visits, tasks, internship and job slots."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="offers", verbose_name=_("company"))
+    kind = models.CharField(_("kind"), max_length=20, choices=OfferKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("what the young person will do"), max_length=2000, blank=True)
+    capacity = models.PositiveSmallIntegerField(_("places"), default=1)
+    hours_per_week = models.DecimalField(_("hours per week"), max_digits=4, decimal_places=1, null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=4, blank=True)
+    accommodations = models.CharField(_("accommodations possible"), max_length=300, blank=True)
+    esco_occupation = models.ForeignKey(
+        EscoOccupation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("occupation (ESCO)"),
+    )
+    is_open = models.BooleanField(_("open"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["company__name", "title"]
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        indexes = [models.Index(fields=["organisation", "company", "is_open"])]
+
+    def __str__(self):
+        return f"{self.title} · {self.company}"
+
+
+class ContactLogEntry(TenantModel):
+    """A contact between the organisation and a company."""
+
+    class Channel(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        MEETING = "meeting", _("Meeting or visit")
+        EMAIL = "email", _("E-mail")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="contact_log")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    day = models.DateField(_("date"))
+    channel = models.CharField(_("how"), max_length=10, choices=Channel.choices, default=Channel.PHONE)
+    note = models.CharField(_("note"), max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-day", "-created_at"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contact log")
+        indexes = [models.Index(fields=["company", "day"])]
+
+    def __str__(self):
+        return f"{self.day}: {self.company}"

@@ -1,6 +1,14 @@
-from django.db.models import Count, Prefetch
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from .models import CompanyContact, CompanyMentor
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .models import Company, CompanyContact, CompanyMentor, ContactLogEntry, Offer
+
+RUNNING_STATES = ("accepted", "active")
+ACTIVE_WITHIN_DAYS = 90
 
 
 def company_ids_of_mentor(user):
@@ -15,4 +23,119 @@ def with_people(queryset):
 
 
 def with_counts(queryset):
-    return queryset.annotate(mentor_count=Count("mentors", distinct=True))
+    return queryset.annotate(mentor_count=Count("mentors", distinct=True)).order_by("name")
+
+
+def _activities():
+    from brobygger.staircase.models import Activity
+
+    return Activity.objects.all()
+
+
+def _running_placements():
+    return _activities().filter(state__in=RUNNING_STATES)
+
+
+def offers_with_free_places(queryset):
+    """Each offer with `taken` (running placements from it) and `free` places."""
+    taken = (
+        _running_placements()
+        .filter(offer_id=OuterRef("pk"))
+        .order_by()
+        .values("offer_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(taken=Coalesce(Subquery(taken, output_field=IntegerField()), Value(0))).annotate(
+        free=F("capacity") - F("taken")
+    )
+
+
+@dataclass
+class NetworkRow:
+    pk: object
+    name: str
+    city: str
+    last_contact: object = None
+    running: int = 0
+    recent_activities: int = 0
+    places: int = 0
+    mentor_count: int = 0
+
+    @property
+    def free_places(self):
+        return max(self.places - self.running, 0)
+
+    @property
+    def is_active(self):
+        return self.running > 0 or self.recent_activities > 0
+
+
+def _per_company(queryset, aggregate):
+    return dict(queryset.order_by().values("company_id").annotate(n=aggregate).values_list("company_id", "n"))
+
+
+def network(queryset):
+    """Every company with its last contact, running placements, recent
+    activities, open places and mentors: one grouped query each, joined in
+    Python, so the cost grows linearly with the network (3,000 companies)."""
+    since = timezone.localdate() - timedelta(days=ACTIVE_WITHIN_DAYS)
+    last_contact = _per_company(ContactLogEntry.objects.all(), Max("day"))
+    running = _per_company(_running_placements(), Count("pk"))
+    recent = _per_company(_activities().filter(proposed_at__date__gte=since), Count("pk"))
+    places = _per_company(Offer.objects.filter(is_open=True), Sum("capacity"))
+    mentors = _per_company(CompanyMentor.objects.all(), Count("pk"))
+    return [
+        NetworkRow(
+            pk=pk,
+            name=name,
+            city=city,
+            last_contact=last_contact.get(pk),
+            running=running.get(pk, 0),
+            recent_activities=recent.get(pk, 0),
+            places=places.get(pk) or 0,
+            mentor_count=mentors.get(pk, 0),
+        )
+        for pk, name, city in queryset.order_by("name").values_list("pk", "name", "city")
+    ]
+
+
+def dashboard(queryset, no_contact_days, limit=50):
+    """The three lists and the totals of the consultant's dashboard."""
+    cutoff = timezone.localdate() - timedelta(days=no_contact_days)
+    rows = network(queryset)
+    active = [r for r in rows if r.is_active]
+    free = [r for r in rows if r.free_places > 0]
+    not_contacted = [r for r in rows if r.last_contact is None or r.last_contact < cutoff]
+    return {
+        "totals": {
+            "companies": len(rows),
+            "active": len(active),
+            "with_free_places": len(free),
+            "not_contacted": len(not_contacted),
+        },
+        "active": sorted(active, key=lambda r: (-r.running, r.name))[:limit],
+        "free": sorted(free, key=lambda r: (-r.free_places, r.name))[:limit],
+        "not_contacted": sorted(not_contacted, key=lambda r: (r.last_contact or date.min, r.name))[:limit],
+        "cutoff": cutoff,
+    }
+
+
+def offers_of(company):
+    return offers_with_free_places(Offer.objects.filter(company=company).select_related("esco_occupation"))
+
+
+def contact_log(company, limit=20):
+    return ContactLogEntry.objects.filter(company=company).select_related("user")[:limit]
+
+
+def placement_history(company):
+    return _activities().filter(company=company).order_by("-proposed_at")
+
+
+def open_offers():
+    return offers_with_free_places(Offer.objects.filter(is_open=True).select_related("company", "esco_occupation"))
+
+
+def companies_for_mentor(user):
+    return Company.objects.filter(mentors__user=user)

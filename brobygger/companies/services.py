@@ -1,6 +1,6 @@
 from django.db import transaction
 
-from .models import Company, CompanyContact, CompanyMentor
+from .models import Company, CompanyContact, CompanyMentor, ContactLogEntry, Offer
 
 
 @transaction.atomic
@@ -31,3 +31,30 @@ def add_contact(company, *, name, title="", email="", phone=""):
 def add_mentor(company, user):
     mentor, _ = CompanyMentor.objects.get_or_create(organisation=company.organisation, company=company, user=user)
     return mentor
+
+
+@transaction.atomic
+def create_offer(company, *, data):
+    offer = Offer(organisation=company.organisation, company=company, **data)
+    offer.full_clean()
+    offer.save()
+    return offer
+
+
+@transaction.atomic
+def update_offer(offer, *, data):
+    for field, value in data.items():
+        setattr(offer, field, value)
+    offer.full_clean()
+    offer.save()
+    return offer
+
+
+@transaction.atomic
+def log_contact(actor, company, *, day, channel, note):
+    entry = ContactLogEntry(
+        organisation=company.organisation, company=company, user=actor.user, day=day, channel=channel, note=note
+    )
+    entry.full_clean()
+    entry.save()
+    return entry

@@ -1,13 +1,15 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from brobygger.access import policy
-from brobygger.access.policy import rule
+from brobygger.access.policy import login_only, rule
 from brobygger.access.rules import Action, Kind
 
 from . import selectors, services
-from .forms import CompanyForm
+from .forms import CompanyForm, ContactForm, OfferForm
+from .models import EscoOccupation
 
 CP = Kind.COMPANY
 
@@ -15,7 +17,16 @@ CP = Kind.COMPANY
 @rule(CP, Action.LIST)
 def company_list(request):
     companies = selectors.with_counts(policy.queryset(request.actor, CP, Action.LIST))
-    return render(request, "companies/list.html", {"companies": companies})
+    page = Paginator(companies, 100).get_page(request.GET.get("page"))
+    return render(request, "companies/list.html", {"page": page, "companies": page.object_list})
+
+
+@rule(CP, Action.DASHBOARD)
+def dashboard(request):
+    """The consultant's view of the network: active, free places, not contacted."""
+    days = request.actor.organisation.no_contact_days
+    data = selectors.dashboard(policy.queryset(request.actor, CP, Action.DASHBOARD), days)
+    return render(request, "companies/dashboard.html", {**data, "days": days})
 
 
 @rule(CP, Action.CREATE, methods=("GET", "POST"))
@@ -31,8 +42,18 @@ def company_create(request):
 @rule(CP, Action.VIEW)
 def company_detail(request, pk):
     company = policy.get_object(request.actor, CP, Action.VIEW, pk, queryset_hook=selectors.with_people)
-    may_update = policy.may(request.actor, CP, Action.UPDATE)
-    return render(request, "companies/detail.html", {"company": company, "may_update": may_update})
+    actor = request.actor
+    staff_view = policy.may(actor, CP, Action.LOG_CONTACT)
+    context = {
+        "company": company,
+        "may_update": policy.may(actor, CP, Action.UPDATE),
+        "may_add_offer": policy.may(actor, CP, Action.CREATE_OFFER),
+        "offers": selectors.offers_of(company),
+        "contact_log": selectors.contact_log(company) if staff_view else None,
+        "history": selectors.placement_history(company)[:50] if staff_view else None,
+        "contact_form": ContactForm() if staff_view else None,
+    }
+    return render(request, "companies/detail.html", context)
 
 
 @rule(CP, Action.UPDATE, methods=("GET", "POST"))
@@ -45,3 +66,56 @@ def company_edit(request, pk):
         return redirect("company_detail", pk=company.pk)
     title = _("Edit %(name)s") % {"name": company.name}
     return render(request, "companies/form.html", {"form": form, "title": title, "company": company})
+
+
+@rule(CP, Action.LOG_CONTACT, methods=("POST",))
+def contact_add(request, pk):
+    company = policy.get_object(request.actor, CP, Action.LOG_CONTACT, pk)
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        services.log_contact(request.actor, company, **form.cleaned_data)
+        messages.success(request, _("The contact is logged."))
+    else:
+        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("company_detail", pk=company.pk)
+
+
+@rule(CP, Action.CREATE_OFFER, methods=("GET", "POST"))
+def offer_create(request, pk):
+    company = policy.get_object(request.actor, CP, Action.CREATE_OFFER, pk)
+    form = OfferForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.create_offer(company, data=form.offer_data())
+        messages.success(request, _("The offer is created."))
+        return redirect("company_detail", pk=company.pk)
+    return render(request, "companies/offer_form.html", {"form": form, "company": company})
+
+
+@rule(Kind.OFFER, Action.UPDATE, methods=("GET", "POST"))
+def offer_edit(request, pk):
+    offer = policy.get_object(request.actor, Kind.OFFER, Action.UPDATE, pk, lambda qs: qs.select_related("company"))
+    form = OfferForm(request.POST or None, instance=offer)
+    if request.method == "POST" and form.is_valid():
+        services.update_offer(offer, data=form.offer_data())
+        messages.success(request, _("Saved."))
+        return redirect("company_detail", pk=offer.company_id)
+    return render(request, "companies/offer_form.html", {"form": form, "company": offer.company, "offer": offer})
+
+
+@rule(Kind.OFFER, Action.LIST)
+def offer_list(request):
+    offers = selectors.offers_with_free_places(
+        policy.queryset(request.actor, Kind.OFFER, Action.LIST)
+        .filter(is_open=True)
+        .select_related("company", "esco_occupation")
+    )
+    page = Paginator(offers, 100).get_page(request.GET.get("page"))
+    return render(request, "companies/offers.html", {"page": page})
+
+
+@login_only
+def esco_search(request):
+    """Suggestions for the occupation field (public reference data)."""
+    term = " ".join(request.GET.get("occupation", request.GET.get("q", "")).split())[:100]
+    options = EscoOccupation.objects.filter(label__icontains=term).order_by("label")[:15] if len(term) >= 2 else []
+    return render(request, "companies/_esco_options.html", {"options": options})

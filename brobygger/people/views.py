@@ -78,6 +78,7 @@ def young_person_detail(request, pk):
     if not is_mentor_view:
         context["notes"], context["notes_more"] = note_selectors.latest(young_person, NOTES_ON_PAGE)
         context["status_codes"] = pathway_selectors.codes("activity")
+        context["talents"] = activity_selectors.talents_of(young_person)
     if "activities" in categories:
         context["activities"] = activity_selectors.for_young_person(young_person)
     return render(request, "people/detail.html", context)
@@ -96,6 +97,7 @@ PAGE_ACTIONS = (
     Action.ACCEPT_PATHWAY,
     Action.VIEW_SENSITIVE,
     Action.RECORD_SENSITIVE,
+    Action.RECORD_TALENT,
 )
 
 

@@ -1,35 +1,65 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
+from brobygger.audit import services as audit
+from brobygger.web.navigation import back_to
 
-from . import services
-from .forms import ProposeForm
+from . import selectors, services
+from .forms import AttendanceForm, EndForm, LearningPlanForm, MessageForm, ProposeForm, TalentForm
+
+ACT = Kind.ACTIVITY
+
+
+def _activity(request, pk, action):
+    return policy.object_and_role(
+        request.actor, ACT, action, pk, queryset_hook=lambda qs: qs.select_related("young_person", "company")
+    )
+
+
+def _back_to_activity(request, activity):
+    return redirect("activity_detail", pk=activity.pk)
+
+
+def _after_tap(request, activity):
+    # The mentor taps from their list and stays on it.
+    return redirect("mentor_home") if request.POST.get("next") == "mentor" else _back_to_activity(request, activity)
 
 
 @rule(Kind.YOUNG_PERSON, Action.PROPOSE_ACTIVITY, methods=("GET", "POST"))
 def propose(request, pk):
     young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.PROPOSE_ACTIVITY, pk)
-    form = ProposeForm(request.POST or None)
+    initial = {"offer": request.GET["offer"]} if request.GET.get("offer", "").isdigit() else {}
+    form = ProposeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.propose(request.actor, young_person, data=form.cleaned_data, role=role)
-        messages.success(
-            request, _("Proposed. %(name)s answers yes or no on their page.") % {"name": young_person.first_name}
-        )
-        return redirect("young_person_detail", pk=young_person.pk)
-    return render(request, "staircase/propose_form.html", {"form": form, "young_person": young_person})
+        try:
+            activity = services.propose(request.actor, young_person, data=form.cleaned_data, role=role)
+        except services.ActivityError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("Proposed. %(name)s answers yes or no on their page.") % {"name": young_person.first_name}
+            )
+            warning = services.young_worker_warning(young_person, activity.kind, activity.starts_on)
+            if warning:
+                messages.warning(request, warning)
+            return redirect("young_person_detail", pk=young_person.pk)
+    warning = services.young_worker_warning(young_person, "internship", timezone.localdate())
+    context = {"form": form, "young_person": young_person, "young_worker_rule": warning}
+    return render(request, "staircase/propose_form.html", context)
 
 
-@rule(Kind.ACTIVITY, Action.ANSWER, methods=("POST",))
+@rule(ACT, Action.ANSWER, methods=("POST",))
 def answer(request, pk):
-    activity = policy.get_object(request.actor, Kind.ACTIVITY, Action.ANSWER, pk)
-    yes = request.POST.get("answer") == "yes"
+    activity = policy.get_object(request.actor, ACT, Action.ANSWER, pk)
     if request.POST.get("answer") not in ("yes", "no"):
         messages.error(request, _("Answer yes or no."))
         return redirect("portal")
+    yes = request.POST["answer"] == "yes"
     try:
         services.answer(request.actor, activity, yes=yes)
     except services.ActivityError as error:
@@ -39,3 +69,148 @@ def answer(request, pk):
             request, _("Thank you. Your answer is sent.") if yes else _("Your no is sent. No reason needed.")
         )
     return redirect("portal")
+
+
+@rule(ACT, Action.VIEW)
+def activity_detail(request, pk):
+    activity, role = _activity(request, pk, Action.VIEW)
+    audit.log_view(request.actor, ACT, activity, activity.young_person, role)
+    may = {
+        action: policy.queryset(request.actor, ACT, action).filter(pk=activity.pk).exists()
+        if policy.may(request.actor, ACT, action)
+        else False
+        for action in (
+            Action.END,
+            Action.ATTEND,
+            Action.WRITE_LEARNING_PLAN,
+            Action.ACCEPT_LEARNING_PLAN,
+            Action.MESSAGE,
+            Action.STEP_BACK_IN,
+        )
+    }
+    context = {
+        "activity": activity,
+        "plan": selectors.learning_plan_of(activity),
+        "attendance": selectors.attendance_of(activity)[:60],
+        "hours_total": selectors.hours_total(activity),
+        "messages_from_mentor": selectors.messages_of(activity),
+        "may": may,
+        "end_form": EndForm(),
+        "message_form": MessageForm(),
+        "young_worker_rule": services.young_worker_warning(activity.young_person, activity.kind, activity.starts_on),
+        "is_mentor": role == "mentor",
+        "own": request.actor.young_person_id == activity.young_person_id,
+    }
+    return render(request, "staircase/activity.html", context)
+
+
+@rule(ACT, Action.WRITE_LEARNING_PLAN, methods=("GET", "POST"))
+def learning_plan_edit(request, pk):
+    activity, role = _activity(request, pk, Action.WRITE_LEARNING_PLAN)
+    form = LearningPlanForm(request.POST or None, instance=selectors.learning_plan_of(activity))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.write_learning_plan(request.actor, activity, data=form.cleaned_data, role=role)
+        except services.ActivityError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The learning plan is saved. The young person reads and accepts it."))
+            return _back_to_activity(request, activity)
+    context = {"form": form, "activity": activity}
+    return render(request, "staircase/learning_plan_form.html", context)
+
+
+@rule(ACT, Action.ACCEPT_LEARNING_PLAN, methods=("POST",))
+def learning_plan_accept(request, pk):
+    activity, _role = _activity(request, pk, Action.ACCEPT_LEARNING_PLAN)
+    try:
+        services.accept_learning_plan(request.actor, activity)
+    except services.ActivityError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You have accepted the learning plan."))
+    return _back_to_activity(request, activity)
+
+
+@rule(ACT, Action.ATTEND, methods=("GET", "POST"))
+def attend(request, pk):
+    """POST without fields is the one tap: today, present, the plan's hours.
+    The form corrects another day or the hours."""
+    activity, role = _activity(request, pk, Action.ATTEND)
+    form = AttendanceForm(request.POST or None, initial={"day": timezone.localdate(), "present": True, "hours": 4})
+    one_tap = request.method == "POST" and "day" not in request.POST
+    if one_tap or (request.method == "POST" and form.is_valid()):
+        data = {} if one_tap else form.cleaned_data
+        try:
+            entry = services.register_attendance(request.actor, activity, role=role, **data)
+        except services.ActivityError as error:
+            if one_tap:
+                messages.error(request, str(error))
+                return _after_tap(request, activity)
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Attendance registered: %(day)s, %(hours)s hours.")
+                % {"day": entry.day.strftime("%d-%m-%Y"), "hours": services.hours_text(entry.hours)},
+            )
+            return _after_tap(request, activity)
+    return render(request, "staircase/attendance_form.html", {"form": form, "activity": activity})
+
+
+@rule(ACT, Action.END, methods=("GET", "POST"))
+def end(request, pk):
+    activity, role = _activity(request, pk, Action.END)
+    form = EndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end(request.actor, activity, role=role, **form.cleaned_data)
+        except services.ActivityError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Ended, with what was learned. The door stays ajar."))
+            return back_to(request, activity.young_person)
+    return render(request, "staircase/end_form.html", {"form": form, "activity": activity})
+
+
+@rule(ACT, Action.STEP_BACK_IN, methods=("POST",))
+def step_back_in(request, pk):
+    activity, role = _activity(request, pk, Action.STEP_BACK_IN)
+    try:
+        copy = services.step_back_in(request.actor, activity, role=role)
+    except services.ActivityError as error:
+        messages.error(request, str(error))
+        return _back_to_activity(request, activity)
+    messages.success(request, _("Welcome back. The activity is open again."))
+    return _back_to_activity(request, copy)
+
+
+@rule(ACT, Action.MESSAGE, methods=("POST",))
+def message(request, pk):
+    activity, role = _activity(request, pk, Action.MESSAGE)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        services.send_message(request.actor, activity, text=form.cleaned_data["text"], role=role)
+        messages.success(request, _("The message is sent to the counsellor."))
+    else:
+        messages.error(request, _("Write a message."))
+    return _back_to_activity(request, activity)
+
+
+@rule(Kind.YOUNG_PERSON, Action.RECORD_TALENT, methods=("GET", "POST"))
+def talent_create(request, pk):
+    young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.RECORD_TALENT, pk)
+    form = TalentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.record_talent(request.actor, young_person, data=form.cleaned_data, role=role)
+        messages.success(request, _("Thank you. The counsellor and the consultant see it on their home screens."))
+        return redirect("young_person_detail", pk=young_person.pk)
+    return render(request, "staircase/talent_form.html", {"form": form, "young_person": young_person})
+
+
+@rule(ACT, Action.LIST)
+def mentor_home(request):
+    """The mentor's portal: their young people (by consent), today's one tap."""
+    activities = policy.queryset(request.actor, ACT, Action.LIST).filter(state__in=selectors.RUNNING)
+    rows = selectors.with_today(activities, timezone.localdate())
+    return render(request, "staircase/mentor_home.html", {"rows": rows, "today": timezone.localdate()})

@@ -19,6 +19,7 @@ class Organisation(models.Model):
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    no_contact_days = models.PositiveSmallIntegerField(_("days before a company counts as not contacted"), default=60)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -7,6 +7,8 @@ NAV = [
     ("home", _("Home"), None),
     ("portal", _("My page"), (Kind.OWN_DATA, Action.VIEW)),
     ("young_people_list", _("Young people"), (Kind.YOUNG_PERSON, Action.LIST)),
+    ("mentor_home", _("My young people"), (Kind.ACTIVITY, Action.LIST)),
+    ("network_dashboard", _("Network"), (Kind.COMPANY, Action.DASHBOARD)),
     ("company_list", _("Companies"), (Kind.COMPANY, Action.LIST)),
     ("shared_list", _("Shared with us"), (Kind.SHARED_PERSON, Action.LIST)),
     ("figures", _("Figures"), (Kind.FIGURES, Action.VIEW)),

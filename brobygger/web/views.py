@@ -9,6 +9,7 @@ from brobygger.access.policy import login_only, public, rule
 from brobygger.access.rules import Action, Kind
 from brobygger.people import selectors as people_selectors
 from brobygger.people.models import ReferralSource, YoungPerson
+from brobygger.staircase import selectors as staircase_selectors
 from brobygger.tenancy.models import Role
 
 from .figures import suppress
@@ -21,6 +22,8 @@ def home(request):
         return render(request, "web/no_organisation.html")
     if actor.roles == {Role.YOUNG_PERSON}:
         return redirect("portal")
+    if actor.roles == {Role.MENTOR}:
+        return redirect("mentor_home")
     context = {}
     if policy.may(actor, Kind.YOUNG_PERSON, Action.LIST):
         caseload = policy.queryset(actor, Kind.YOUNG_PERSON, Action.LIST)
@@ -28,6 +31,8 @@ def home(request):
         context["caseload_count"] = caseload.count()
         # Everyone whose caseload is their team may write notes on it (rules: WRITE_NOTE on TEAM or ORG).
         context["may_write_notes"] = policy.may(actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE)
+    if actor.has_role(Role.COUNSELLOR, Role.CONSULTANT):
+        context["talents"] = staircase_selectors.talents_for_team_member(actor.user)
     if actor.has_role(Role.TEAM_LEAD):
         visible = policy.queryset(actor, Kind.YOUNG_PERSON, Action.LIST)
         context["to_distribute"] = people_selectors.without_counsellor(visible)[:20]

@@ -208,6 +208,20 @@ NOTES = [
         ["recognition"],
     ),
 ]
+OFFER_TITLES = [
+    ("visit", "Virksomhedsbesøg"),
+    ("task", "Bestillingsopgave"),
+    ("trial_internship", "Snusepraktik"),
+    ("internship", "Virksomhedspraktik"),
+    ("paid_hours", "Løntimer"),
+]
+PLACEMENT_TASKS = [
+    "Hjælpe med at stille scenen op før forestillingen",
+    "Pakke varer og tjekke lager",
+    "Forberede grøntsager i køkkenet",
+    "Teste spil og skrive fejlrapporter",
+    "Tage imod gæster i receptionen",
+]
 STREETS = ["Vestergade", "Søndergade", "Jægergårdsgade", "Åboulevarden", "Nørregade"]
 
 
@@ -331,8 +345,40 @@ class Command(BaseCommand):
                 companies.add_mentor(company, member.user)
                 mentor = member.user
                 logins.append((org.name, f"Mentor, {name}", email))
+            self._offers_and_contacts(actor, company, rng, index)
             rows.append((company, mentor))
         return rows
+
+    def _offers_and_contacts(self, actor, company, rng, index):
+        kinds = rng.sample(["visit", "task", "trial_internship", "internship", "paid_hours"], rng.randint(1, 3))
+        for kind in kinds:
+            companies.create_offer(
+                company,
+                data={
+                    "kind": kind,
+                    "title": f"{dict(OFFER_TITLES)[kind]} hos {company.name}",
+                    "capacity": rng.randint(1, 4),
+                    "hours_per_week": None if kind == "visit" else rng.choice([8, 12, 15, 20]),
+                    "place": company.city,
+                    "accommodations": rng.choice(["", "Rolig arbejdsplads", "Fleksibel start", "Fast kontaktperson"]),
+                },
+            )
+        for _ in range(index % 4):
+            companies.log_contact(
+                Actor(actor.user or self._consultant(company), company.organisation, [], {Role.CONSULTANT}),
+                company,
+                day=date.today() - timedelta(days=rng.randint(1, 150)),
+                channel=rng.choice(["phone", "meeting", "email"]),
+                note=rng.choice(
+                    ["Snak om snusepraktik", "Besøg med to unge", "Aftale om næste hold", "Opfølgning på praktik"]
+                ),
+            )
+
+    @staticmethod
+    def _consultant(company):
+        from brobygger.tenancy.models import Membership
+
+        return Membership.objects.filter(organisation=company.organisation, role=Role.CONSULTANT).first().user
 
     def _young_people(self, org, spec, rng, staff, lead, company_rows, password_hash, logins):
         today = date.today()
@@ -383,6 +429,8 @@ class Command(BaseCommand):
                 if index % 2 == 0:
                     categories.append(FieldCategory.TEAM)
                 consent.give(actor, young_person, company=company, categories=categories, role=Role.COUNSELLOR)
+                if index < 6:
+                    self._placement(actor, young_person, company, mentor, rng)
 
     def _pathway(self, actor, young_person, rng, company_rows, index):
         """A pathway with both tracks, a status history, steps, notes and proposals."""
@@ -436,6 +484,44 @@ class Command(BaseCommand):
                 young_person.user or actor.user, actor.organisation, [actor.organisation], {Role.YOUNG_PERSON}
             )
             staircase.answer(young_actor, activity, yes=index % 8 == 1)
+
+    def _placement(self, actor, young_person, company, mentor, rng):
+        """A trial internship under way: learning plan accepted, some days registered."""
+        today = date.today()
+        start = today - timedelta(days=rng.randint(6, 12))
+        activity = staircase.propose(
+            actor,
+            young_person,
+            data={
+                "kind": "trial_internship",
+                "title": f"Snusepraktik hos {company.name}",
+                "company": company,
+                "mentor": mentor,
+                "starts_on": start,
+                "ends_on": start + timedelta(days=14),
+                "hours_per_week": 15,
+            },
+        )
+        young_actor = Actor(young_person.user or actor.user, actor.organisation, [], {Role.YOUNG_PERSON})
+        staircase.answer(young_actor, activity, yes=True)
+        mentor_actor = Actor(mentor, actor.organisation, [], {Role.MENTOR})
+        staircase.write_learning_plan(
+            mentor_actor,
+            activity,
+            data={
+                "goals": "Lære arbejdspladsens rytme og en konkret opgave",
+                "tasks": rng.choice(PLACEMENT_TASKS),
+                "expectations_young_person": "En fast kontaktperson og pauser efter behov",
+                "expectations_company": "At den unge siger til, hvis noget er svært",
+                "accommodations": rng.choice(["", "Start kl. 10", "Arbejde i et roligt rum"]),
+                "hours_per_day": 3,
+            },
+        )
+        staircase.accept_learning_plan(young_actor, activity)
+        for offset in range(0, (today - start).days, 2):
+            day = start + timedelta(days=offset)
+            if day.weekday() < 5:
+                staircase.register_attendance(mentor_actor, activity, day=day, present=rng.random() > 0.15)
 
     @staticmethod
     def _set_password(user, password_hash):
