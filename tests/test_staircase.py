@@ -283,6 +283,7 @@ def test_mentor_message_reaches_the_counsellor_and_the_young_person(world, clien
 def test_mentor_portal_lists_only_consented_placements_at_their_company(world, client_for):
     page = client_for("mentor_with_consent").get(reverse("mentor_home")).content.decode()
     assert "Snusepraktik i lyd og lys" in page and "Mødt i dag" in page  # today is not registered yet
+    assert "Asta Andersen" in page  # she shares her name with Lumen
     assert "Bertil" not in page
     assert "Snusepraktik" not in client_for("mentor_without_consent").get(reverse("mentor_home")).content.decode()
 

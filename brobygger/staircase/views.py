@@ -7,6 +7,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
+from brobygger.consent import selectors as consent_selectors
 from brobygger.web.navigation import back_to
 
 from . import selectors, services
@@ -213,4 +214,9 @@ def mentor_home(request):
     """The mentor's portal: their young people (by consent), today's one tap."""
     activities = policy.queryset(request.actor, ACT, Action.LIST).filter(state__in=selectors.RUNNING)
     rows = selectors.with_today(activities, timezone.localdate())
+    shared = consent_selectors.categories_by_young_person(
+        [a.young_person_id for a in rows], request.actor.mentor_company_ids
+    )
+    for activity in rows:
+        activity.shows_name = "identity" in shared.get(activity.young_person_id, set())
     return render(request, "staircase/mentor_home.html", {"rows": rows, "today": timezone.localdate()})
