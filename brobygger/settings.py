@@ -46,6 +46,11 @@ INSTALLED_APPS = [
     "brobygger.conversations",
     "brobygger.staircase",
     "brobygger.sensitive",
+    "brobygger.followup",
+    "brobygger.community",
+    "brobygger.reviews",
+    "django_tasks",
+    "django_tasks_db",
     "brobygger.audit",
     "brobygger.access",
     "brobygger.portal",
@@ -156,6 +161,16 @@ SESSION_COOKIE_AGE = 12 * 60 * 60
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Background jobs (reminders, long imports): django-tasks with its database backend;
+# `manage.py db_worker` runs them. BROBYGGER_TASKS_IMMEDIATE=1 runs them in the request (tests, demo).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env_flag("BROBYGGER_TASKS_IMMEDIATE")
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 
 # Access log retention (security.md R31): 6 months unless the organisation says otherwise.
 ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("BROBYGGER_ACCESS_LOG_RETENTION_DAYS", "183"))

@@ -19,6 +19,9 @@ urlpatterns = [
     path("", include("brobygger.conversations.urls")),
     path("", include("brobygger.staircase.urls")),
     path("", include("brobygger.sensitive.urls")),
+    path("", include("brobygger.followup.urls")),
+    path("", include("brobygger.community.urls")),
+    path("", include("brobygger.reviews.urls")),
 ]
 
 handler404 = "brobygger.web.views.not_found"

@@ -12,13 +12,16 @@ from django_scopes import scope
 from brobygger.access.actor import Actor
 from brobygger.access.rules import Cond, FieldCategory
 from brobygger.accounts.models import User
+from brobygger.community.models import Community, Group, GroupMember, Meeting, Participation, Pointer
 from brobygger.companies import services as companies
 from brobygger.companies.models import Offer
 from brobygger.consent import services as consent
 from brobygger.conversations.models import Note
+from brobygger.followup.models import FollowUpContact, FollowUpPlan, StatusCheck
 from brobygger.pathways.codes import load as load_status_codes
 from brobygger.pathways.models import Pathway, PlanStep, StatusCode, StatusEntry, Track, Wish
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
+from brobygger.reviews.models import Decision, Review
 from brobygger.sensitive.models import SensitiveInformation
 from brobygger.staircase.models import Activity, ActivityKind, Attendance, LearningPlan, MentorMessage, Talent
 from brobygger.tenancy import services as tenancy
@@ -122,6 +125,12 @@ OBJECTS_BY_KIND = {
     "note": ["note_a", "note_b", "note_other"],
     "activity": ["activity_a", "placement_a", "activity_b", "activity_other"],
     "offer": ["offer_1", "offer_2", "offer_other"],
+    "followup_contact": ["contact_a", "contact_other"],
+    "status_check": ["check_a", "check_other"],
+    "group": ["group_a", "group_other"],
+    "meeting": ["meeting_a", "meeting_other"],
+    "community": ["community_a", "community_other"],
+    "review": ["review_a", "review_other"],
 }
 
 
@@ -205,6 +214,46 @@ def _pathway_records(org, yp, author):
         why_needed="Planlægge praktik i små hold",
         recorded_by=author,
     )
+
+
+def _aftercare_records(org, yp, author, suffix):
+    """A follow-up plan with a done and an open contact, a status check, a network group with
+    a meeting, another community the young person was pointed to, and a case review decision."""
+    job = StatusCode.objects.get(axis="activity", code="ordinary_job")
+    plan = FollowUpPlan.objects.create(
+        organisation=org,
+        young_person=yp,
+        responsible=author,
+        outcome=job,
+        exit_on=date(2026, 6, 1),
+        interval_days=14,
+        months=12,
+    )
+    FollowUpContact.objects.create(
+        organisation=org,
+        plan=plan,
+        young_person=yp,
+        due_on=date(2026, 6, 15),
+        done_on=date(2026, 6, 15),
+        reached=True,
+        how_it_goes="good",
+        recorded_by=author,
+    )
+    contact = FollowUpContact.objects.create(organisation=org, plan=plan, young_person=yp, due_on=date(2026, 11, 1))
+    check = StatusCheck.objects.create(
+        organisation=org, plan=plan, young_person=yp, months_after=6, due_on=date(2026, 12, 1)
+    )
+    group = Group.objects.create(organisation=org, name=f"Netværksgruppen {suffix}")
+    GroupMember.objects.create(organisation=org, group=group, young_person=yp, phase="in_activities")
+    meeting = Meeting.objects.create(organisation=org, group=group, starts_at=timezone.now())
+    Participation.objects.create(organisation=org, meeting=meeting, young_person=yp, attended=True)
+    community = Community.objects.create(organisation=org, name=f"Spillestedet {suffix}", kind="culture")
+    Pointer.objects.create(organisation=org, young_person=yp, community=community, pointed_by=author)
+    review = Review.objects.create(organisation=org, starts_at=timezone.now(), led_by=author)
+    Decision.objects.create(
+        organisation=org, review=review, young_person=yp, text="Fortsætter i værkstedet", decided_by=author
+    )
+    return contact, check, group, meeting, community, review
 
 
 def _user(email, first, last=""):
@@ -293,6 +342,9 @@ def build():
         offer_2 = Offer.objects.create(organisation=org_a, company=company_2, kind="visit", title="Besøg", capacity=1)
         step_a, note_a, activity_a = _case_records(org_a, yp_a, u["counsellor_on_team"], "A", company_1)
         _pathway_records(org_a, yp_a, u["counsellor_on_team"])
+        contact_a, check_a, group_a, meeting_a, community_a, review_a = _aftercare_records(
+            org_a, yp_a, u["counsellor_on_team"], "A"
+        )
         placement_a = _placement_records(
             org_a, yp_a, u["counsellor_on_team"], u["mentor_with_consent"], company_1, offer_1
         )
@@ -312,6 +364,7 @@ def build():
         membership_other = other.memberships.filter(role=Role.ANALYST).get()
         offer_other = Offer.objects.create(organisation=org_b, company=company_other, kind="visit", title="Regnskov")
         step_other, note_other, activity_other = _case_records(org_b, yp_other, other, "O", company_other)
+        contact_o, check_o, group_o, meeting_o, community_o, review_o = _aftercare_records(org_b, yp_other, other, "O")
 
     objs = {
         "yp_a": (yp_a, org_a, "yp_a"),
@@ -339,6 +392,18 @@ def build():
         "offer_1": (offer_1, org_a, None),
         "offer_2": (offer_2, org_a, None),
         "offer_other": (offer_other, org_b, None),
+        "contact_a": (contact_a, org_a, "yp_a"),
+        "contact_other": (contact_o, org_b, "yp_other"),
+        "check_a": (check_a, org_a, "yp_a"),
+        "check_other": (check_o, org_b, "yp_other"),
+        "group_a": (group_a, org_a, None),
+        "group_other": (group_o, org_b, None),
+        "meeting_a": (meeting_a, org_a, None),
+        "meeting_other": (meeting_o, org_b, None),
+        "community_a": (community_a, org_a, None),
+        "community_other": (community_o, org_b, None),
+        "review_a": (review_a, org_a, None),
+        "review_other": (review_o, org_b, None),
         "membership_a": (membership_a, org_a, None),
         "membership_other": (membership_other, org_b, None),
     }

@@ -28,11 +28,14 @@ def _kind_queryset(kind):
     # Imported late: the access layer only reads these models, and the apps
     # that own them import the access layer.
     from brobygger.audit.models import AccessLog
+    from brobygger.community.models import Community, Group, Meeting
     from brobygger.companies.models import Company, Offer
     from brobygger.consent.models import Consent
     from brobygger.conversations.models import Note
+    from brobygger.followup.models import FollowUpContact, StatusCheck
     from brobygger.pathways.models import PlanStep
     from brobygger.people.models import TeamMember, YoungPerson
+    from brobygger.reviews.models import Review
     from brobygger.staircase.models import Activity
     from brobygger.tenancy.models import Membership
 
@@ -47,6 +50,12 @@ def _kind_queryset(kind):
         Kind.NOTE: Note.objects.all,
         Kind.ACTIVITY: Activity.objects.all,
         Kind.OFFER: Offer.objects.all,
+        Kind.FOLLOWUP_CONTACT: FollowUpContact.objects.all,
+        Kind.STATUS_CHECK: StatusCheck.objects.all,
+        Kind.GROUP: Group.objects.all,
+        Kind.MEETING: Meeting.objects.all,
+        Kind.COMMUNITY: Community.objects.all,
+        Kind.REVIEW: Review.objects.all,
         # Deliberately across organisations; the SHARED condition is the only
         # filter that applies to this kind (see test_rules_table_is_well_formed).
         Kind.SHARED_PERSON: YoungPerson.objects.with_scopes_disabled().all,

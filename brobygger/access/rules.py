@@ -37,6 +37,12 @@ class Kind(StrEnum):
     NOTE = "note"
     ACTIVITY = "activity"
     OFFER = "offer"
+    FOLLOWUP_CONTACT = "followup_contact"
+    STATUS_CHECK = "status_check"
+    GROUP = "group"
+    MEETING = "meeting"
+    COMMUNITY = "community"
+    REVIEW = "review"
 
 
 class Action(StrEnum):
@@ -68,6 +74,12 @@ class Action(StrEnum):
     STEP_BACK_IN = "step_back_in"
     RECORD_TALENT = "record_talent"
     CREATE_OFFER = "create_offer"
+    RECORD = "record"
+    START_FOLLOWUP = "start_followup"
+    POINT_TO_COMMUNITY = "point_to_community"
+    DECIDE = "decide"
+    DISTRIBUTE = "distribute"
+    END_PATHWAY = "end_pathway"
 
 
 class Cond(StrEnum):
@@ -200,6 +212,59 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     # Workshop leaders spot talents; counsellors may record them too.
     (L, YP, Action.RECORD_TALENT): Cond.TEAM,
     (C, YP, Action.RECORD_TALENT): Cond.TEAM,
+    # Follow-up and aftercare: anyone on the team records a contact.
+    (C, YP, Action.END_PATHWAY): Cond.TEAM,
+    (T, YP, Action.END_PATHWAY): Cond.ORG,
+    (C, YP, Action.START_FOLLOWUP): Cond.TEAM,
+    (T, YP, Action.START_FOLLOWUP): Cond.ORG,
+    (C, Kind.FOLLOWUP_CONTACT, Action.LIST): Cond.ORG,
+    (W, Kind.FOLLOWUP_CONTACT, Action.LIST): Cond.ORG,
+    (T, Kind.FOLLOWUP_CONTACT, Action.LIST): Cond.ORG,
+    (C, Kind.FOLLOWUP_CONTACT, Action.RECORD): Cond.TEAM,
+    (W, Kind.FOLLOWUP_CONTACT, Action.RECORD): Cond.TEAM,
+    (T, Kind.FOLLOWUP_CONTACT, Action.RECORD): Cond.ORG,
+    (C, Kind.STATUS_CHECK, Action.RECORD): Cond.TEAM,
+    (W, Kind.STATUS_CHECK, Action.RECORD): Cond.TEAM,
+    (T, Kind.STATUS_CHECK, Action.RECORD): Cond.ORG,
+    # Community: network groups (youth-to-youth) and other communities.
+    (C, Kind.GROUP, Action.LIST): Cond.ORG,
+    (W, Kind.GROUP, Action.LIST): Cond.ORG,
+    (L, Kind.GROUP, Action.LIST): Cond.ORG,
+    (T, Kind.GROUP, Action.LIST): Cond.ORG,
+    (C, Kind.GROUP, Action.VIEW): Cond.ORG,
+    (W, Kind.GROUP, Action.VIEW): Cond.ORG,
+    (L, Kind.GROUP, Action.VIEW): Cond.ORG,
+    (T, Kind.GROUP, Action.VIEW): Cond.ORG,
+    (C, Kind.GROUP, Action.CREATE): Cond.ORG,
+    (L, Kind.GROUP, Action.CREATE): Cond.ORG,
+    (T, Kind.GROUP, Action.CREATE): Cond.ORG,
+    (C, Kind.GROUP, Action.UPDATE): Cond.ORG,
+    (L, Kind.GROUP, Action.UPDATE): Cond.ORG,
+    (T, Kind.GROUP, Action.UPDATE): Cond.ORG,
+    (C, Kind.MEETING, Action.VIEW): Cond.ORG,
+    (L, Kind.MEETING, Action.VIEW): Cond.ORG,
+    (T, Kind.MEETING, Action.VIEW): Cond.ORG,
+    (C, Kind.MEETING, Action.UPDATE): Cond.ORG,
+    (L, Kind.MEETING, Action.UPDATE): Cond.ORG,
+    (T, Kind.MEETING, Action.UPDATE): Cond.ORG,
+    (C, Kind.COMMUNITY, Action.LIST): Cond.ORG,
+    (W, Kind.COMMUNITY, Action.LIST): Cond.ORG,
+    (L, Kind.COMMUNITY, Action.LIST): Cond.ORG,
+    (T, Kind.COMMUNITY, Action.LIST): Cond.ORG,
+    (C, Kind.COMMUNITY, Action.CREATE): Cond.ORG,
+    (L, Kind.COMMUNITY, Action.CREATE): Cond.ORG,
+    (T, Kind.COMMUNITY, Action.CREATE): Cond.ORG,
+    (C, YP, Action.POINT_TO_COMMUNITY): Cond.TEAM,
+    (L, YP, Action.POINT_TO_COMMUNITY): Cond.TEAM,
+    (T, YP, Action.POINT_TO_COMMUNITY): Cond.ORG,
+    # Case reviews: led by the team lead; decisions are visible to the young person.
+    (T, Kind.REVIEW, Action.LIST): Cond.ORG,
+    (C, Kind.REVIEW, Action.LIST): Cond.ORG,
+    (T, Kind.REVIEW, Action.CREATE): Cond.ORG,
+    (T, Kind.REVIEW, Action.VIEW): Cond.ORG,
+    (C, Kind.REVIEW, Action.VIEW): Cond.ORG,
+    (T, Kind.REVIEW, Action.DECIDE): Cond.ORG,
+    (T, Kind.REVIEW, Action.DISTRIBUTE): Cond.ORG,
     # Offers in the company network.
     (C, Kind.OFFER, Action.LIST): Cond.ORG,
     (W, Kind.OFFER, Action.LIST): Cond.ORG,
@@ -280,6 +345,8 @@ YOUNG_PERSON_FIELD: dict[Kind, str] = {
     Kind.PLAN_STEP: "young_person_id",
     Kind.NOTE: "young_person_id",
     Kind.ACTIVITY: "young_person_id",
+    Kind.FOLLOWUP_CONTACT: "young_person_id",
+    Kind.STATUS_CHECK: "young_person_id",
 }
 
 # Purpose written in the access log when a role reads or changes a young person's data.

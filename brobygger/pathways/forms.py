@@ -125,3 +125,12 @@ class WishForm(forms.ModelForm):
         if not text:
             raise forms.ValidationError(_("Write your wish."))
         return text
+
+
+class EndPathwayForm(forms.Form):
+    on = forms.DateField(label=_("Ended on"), widget=DateInput())
+    reason = forms.CharField(label=_("Why it ended"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("on", timezone.localdate())

@@ -9,6 +9,7 @@ from brobygger.access.rules import Kind
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
 
+from . import signals
 from .models import Pathway, PlanStep, StatusCode, StatusEntry, Wish
 from .selectors import current_status
 
@@ -98,7 +99,29 @@ def change_status(actor, young_person, *, activity, income=None, valid_from=None
         recorded_by=actor.user,
     )
     log(actor, Action.CREATE, kind="status", subject=young_person, obj=entry, role=role)
+    signals.status_changed.send(sender=StatusEntry, actor=actor, young_person=young_person, entry=entry)
     return entry
+
+
+@transaction.atomic
+def end_pathway(actor, young_person, *, on, reason="", role=None):
+    """The young person leaves the programme (exit). Aftercare may go on."""
+    if on > timezone.localdate():
+        raise PathwayError(_("A pathway cannot end in the future."))
+    pathway = _pathway_for_update(young_person)
+    if pathway.state == Pathway.State.ENDED:
+        raise PathwayError(_("The pathway has already ended."))
+    if pathway.accepted_on and on < pathway.accepted_on:
+        raise PathwayError(_("A pathway cannot end before it started."))
+    pathway.state = Pathway.State.ENDED
+    pathway.phase = Pathway.Phase.AFTERCARE
+    pathway.ended_on = on
+    pathway.end_reason = reason.strip()
+    pathway.version += 1
+    pathway.save()
+    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway, role=role)
+    signals.pathway_ended.send(sender=Pathway, actor=actor, young_person=young_person, pathway=pathway)
+    return pathway
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from brobygger.access.rules import Action, Kind
 from brobygger.web.navigation import back_to
 
 from . import selectors, services
-from .forms import AcceptForm, QuickStatusForm, StatusForm, StepForm, TracksForm
+from .forms import AcceptForm, EndPathwayForm, QuickStatusForm, StatusForm, StepForm, TracksForm
 
 YP = Kind.YOUNG_PERSON
 
@@ -132,3 +132,18 @@ def step_toggle(request, pk):
     step, role = policy.object_and_role(request.actor, Kind.PLAN_STEP, Action.UPDATE, pk)
     services.set_done(request.actor, step, done=not step.is_done, role=role)
     return back_to(request, step.young_person)
+
+
+@rule(YP, Action.END_PATHWAY, methods=("GET", "POST"))
+def pathway_end(request, pk):
+    young_person, role = _yp(request, pk, Action.END_PATHWAY)
+    form = EndPathwayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end_pathway(request.actor, young_person, role=role, **form.cleaned_data)
+        except services.PathwayError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The pathway has ended. Follow-up and status checks go on."))
+            return back_to(request, young_person)
+    return render(request, "pathways/end_form.html", {"form": form, "young_person": young_person})

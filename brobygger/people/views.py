@@ -98,6 +98,9 @@ PAGE_ACTIONS = (
     Action.VIEW_SENSITIVE,
     Action.RECORD_SENSITIVE,
     Action.RECORD_TALENT,
+    Action.POINT_TO_COMMUNITY,
+    Action.END_PATHWAY,
+    Action.START_FOLLOWUP,
 )
 
 

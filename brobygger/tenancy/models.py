@@ -20,6 +20,13 @@ class Organisation(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     no_contact_days = models.PositiveSmallIntegerField(_("days before a company counts as not contacted"), default=60)
+    followup_interval_days = models.PositiveSmallIntegerField(_("days between follow-up contacts"), default=14)
+    followup_months = models.PositiveSmallIntegerField(
+        _("months of follow-up after job or education starts"), default=12
+    )
+    review_no_contact_days = models.PositiveSmallIntegerField(
+        _("days without contact before a young person is raised at the case review"), default=30
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

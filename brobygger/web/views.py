@@ -2,11 +2,14 @@ from django.db import connection
 from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from brobygger.access import policy
 from brobygger.access.policy import login_only, public, rule
 from brobygger.access.rules import Action, Kind
+from brobygger.followup import selectors as followup_selectors
+from brobygger.followup.models import HowItGoes
 from brobygger.people import selectors as people_selectors
 from brobygger.people.models import ReferralSource, YoungPerson
 from brobygger.staircase import selectors as staircase_selectors
@@ -31,6 +34,10 @@ def home(request):
         context["caseload_count"] = caseload.count()
         # Everyone whose caseload is their team may write notes on it (rules: WRITE_NOTE on TEAM or ORG).
         context["may_write_notes"] = policy.may(actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE)
+    if policy.may(actor, Kind.FOLLOWUP_CONTACT, Action.LIST):
+        context["due_contacts"], context["due_checks"] = followup_selectors.due_for(actor.user)
+        context["how_choices"] = HowItGoes.choices
+        context["today"] = timezone.localdate()
     if actor.has_role(Role.COUNSELLOR, Role.CONSULTANT):
         context["talents"] = staircase_selectors.talents_for_team_member(actor.user)
     if actor.has_role(Role.TEAM_LEAD):

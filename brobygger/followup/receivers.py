@@ -1,0 +1,16 @@
+from django.dispatch import receiver
+
+from brobygger.pathways.signals import status_changed
+
+from . import services
+from .models import FollowUpPlan
+
+
+@receiver(status_changed)
+def start_aftercare(sender, actor, young_person, entry, **kwargs):
+    """When a young person starts a job or an education, the follow-up plan is created."""
+    if not entry.activity.positive_outcome:
+        return
+    if FollowUpPlan.objects.filter(young_person=young_person, closed_on__isnull=True).exists():
+        return
+    services.create_plan(actor, young_person)

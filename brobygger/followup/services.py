@@ -1,0 +1,112 @@
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from brobygger.audit.models import Action
+from brobygger.audit.services import log
+from brobygger.pathways import selectors as pathway_selectors
+from brobygger.pathways import services as pathway_services
+from brobygger.people.models import TeamMember, TeamRole
+
+from .models import STATUS_CHECK_MONTHS, FollowUpContact, FollowUpPlan, HowItGoes, StatusCheck
+
+
+class FollowUpError(ValueError):
+    pass
+
+
+def schedule(exit_on, interval_days, months):
+    """Due dates of the contacts: every `interval_days` calendar days (dates,
+    not hours, so daylight saving never shifts them) up to `months` after exit."""
+    end = exit_on + relativedelta(months=months)
+    day, dates = exit_on + timedelta(days=interval_days), []
+    while day <= end:
+        dates.append(day)
+        day += timedelta(days=interval_days)
+    return dates
+
+
+def _responsible(young_person, actor):
+    seat = (
+        TeamMember.objects.filter(young_person=young_person, role=TeamRole.COUNSELLOR)
+        .order_by("-is_primary", "added_at")
+        .select_related("user")
+        .first()
+    )
+    return seat.user if seat else actor.user
+
+
+@transaction.atomic
+def create_plan(actor, young_person, *, role=None):
+    """Start aftercare. Refused for a young person who has not started a job
+    or an education (no exit yet) and for one who already has an open plan."""
+    status = pathway_selectors.current_status(young_person)
+    if status is None or not status.activity.positive_outcome:
+        raise FollowUpError(
+            _("%(name)s has not started a job or an education yet: follow-up starts from that day.")
+            % {"name": young_person.first_name}
+        )
+    if FollowUpPlan.objects.filter(young_person=young_person, closed_on__isnull=True).exists():
+        raise FollowUpError(_("%(name)s already has a follow-up plan.") % {"name": young_person.first_name})
+    organisation = young_person.organisation
+    plan = FollowUpPlan.objects.create(
+        organisation=organisation,
+        young_person=young_person,
+        responsible=_responsible(young_person, actor),
+        outcome=status.activity,
+        exit_on=status.valid_from,
+        interval_days=organisation.followup_interval_days,
+        months=organisation.followup_months,
+    )
+    FollowUpContact.objects.bulk_create(
+        FollowUpContact(organisation=organisation, plan=plan, young_person=young_person, due_on=day)
+        for day in schedule(plan.exit_on, plan.interval_days, plan.months)
+    )
+    StatusCheck.objects.bulk_create(
+        StatusCheck(
+            organisation=organisation,
+            plan=plan,
+            young_person=young_person,
+            months_after=months,
+            due_on=plan.exit_on + relativedelta(months=months),
+        )
+        for months in STATUS_CHECK_MONTHS
+    )
+    log(actor, Action.CREATE, kind="followup_plan", subject=young_person, obj=plan, role=role)
+    return plan
+
+
+@transaction.atomic
+def record_contact(actor, contact, *, reached, how_it_goes="", note="", status=None, role=None):
+    """Two taps: reached or not, and how it goes. A new status goes into the history."""
+    contact = FollowUpContact.objects.select_for_update().get(pk=contact.pk)
+    if how_it_goes and how_it_goes not in HowItGoes.values:
+        raise FollowUpError(_("Choose how it goes."))
+    contact.done_on = timezone.localdate()
+    contact.reached = reached
+    contact.how_it_goes = how_it_goes if reached else ""
+    contact.note = note.strip()
+    contact.recorded_by = actor.user
+    contact.save()
+    if status is not None:
+        pathway_services.change_status(actor, contact.young_person, activity=status, role=role)
+    log(actor, Action.UPDATE, kind="followup_contact", subject=contact.young_person, obj=contact, role=role)
+    return contact
+
+
+@transaction.atomic
+def record_check(actor, check, *, status=None, unknown=False, role=None):
+    """A status check after exit. Unknown is a result too, shown as unknown."""
+    if status is None and not unknown:
+        raise FollowUpError(_("Choose the status, or say that it could not be found out."))
+    check = StatusCheck.objects.select_for_update().get(pk=check.pk)
+    check.done_on = timezone.localdate()
+    check.status = status
+    check.unknown = status is None
+    check.recorded_by = actor.user
+    check.save()
+    log(actor, Action.UPDATE, kind="status_check", subject=check.young_person, obj=check, role=role)
+    return check

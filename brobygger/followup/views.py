@@ -1,0 +1,130 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+from icalendar import Calendar, Event
+
+from brobygger.access import policy
+from brobygger.access.policy import public, rule
+from brobygger.access.rules import Action, Kind
+from brobygger.audit.models import AccessLog, Purpose
+from brobygger.audit.models import Action as LogAction
+
+from . import selectors, services
+from .forms import CheckForm, ContactForm
+from .models import FeedToken, HowItGoes
+from .reminders import initials
+
+FC, SC = Kind.FOLLOWUP_CONTACT, Kind.STATUS_CHECK
+
+
+def _back(request):
+    target = request.POST.get("next", "")
+    return redirect(target if target in ("home", "followup_home") else "followup_home")
+
+
+@rule(FC, Action.LIST)
+def followup_home(request):
+    contacts, checks = selectors.due_for(request.user)
+    context = {
+        "contacts": contacts,
+        "checks": checks,
+        "today": timezone.localdate(),
+        "how_choices": HowItGoes.choices,
+        "feed_url": request.session.pop("feed_url", None),
+    }
+    return render(request, "followup/home.html", context)
+
+
+@rule(FC, Action.RECORD, methods=("GET", "POST"))
+def contact_record(request, pk):
+    """Two taps from the home screen: "reached" opens the choices, one of them saves."""
+    contact, role = policy.object_and_role(
+        request.actor, FC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")
+    )
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_contact(request.actor, contact, role=role, **form.cleaned_data)
+        except services.FollowUpError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The follow-up contact is recorded."))
+            return _back(request)
+    return render(request, "followup/contact_form.html", {"form": form, "contact": contact})
+
+
+@rule(SC, Action.RECORD, methods=("GET", "POST"))
+def check_record(request, pk):
+    check, role = policy.object_and_role(
+        request.actor, SC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")
+    )
+    form = CheckForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_check(request.actor, check, role=role, **form.cleaned_data)
+        except services.FollowUpError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The status check is recorded."))
+            return _back(request)
+    return render(request, "followup/check_form.html", {"form": form, "check": check})
+
+
+@rule(Kind.YOUNG_PERSON, Action.START_FOLLOWUP, methods=("POST",))
+def plan_start(request, pk):
+    young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.START_FOLLOWUP, pk)
+    try:
+        services.create_plan(request.actor, young_person, role=role)
+    except services.FollowUpError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The follow-up plan is created."))
+    return redirect("young_person_detail", pk=young_person.pk)
+
+
+@rule(FC, Action.LIST, methods=("POST",))
+def feed_issue(request):
+    """A new secret calendar address; the old one stops working. Shown once."""
+    token = FeedToken.issue(request.user)
+    request.session["feed_url"] = request.build_absolute_uri(reverse("followup_feed", kwargs={"token": token}))
+    messages.success(request, _("Your calendar address is ready. Copy it now: it is shown only once."))
+    return redirect("followup_home")
+
+
+@public
+def feed(request, token):
+    """The professional's open follow-ups as all-day events (dates, so daylight
+    saving never moves them). Initials only: calendars live outside the platform."""
+    with scopes_disabled():  # no session here; the token names the user
+        owner = FeedToken.objects.filter(token_hash=FeedToken.hash(token)).select_related("user").first()
+        if owner is None or not owner.user.is_active:
+            raise Http404
+        contacts, checks = selectors.feed_items(owner.user)
+        calendar = Calendar()
+        calendar.add("prodid", "-//Brobygger//opfølgning//DA")
+        calendar.add("version", "2.0")
+        calendar.add("x-wr-calname", _("Follow-ups in Brobygger"))
+        for item, label in [(c, _("Follow-up")) for c in contacts] + [(c, _("Status check")) for c in checks]:
+            event = Event()
+            event.add("uid", f"{item._meta.model_name}-{item.pk}@brobygger")
+            event.add("summary", f"{label}: {initials(item.young_person)}")
+            event.add("dtstart", item.due_on)
+            event.add("dtstamp", timezone.now())
+            calendar.add_component(event)
+        for organisation_id in {item.organisation_id for item in contacts + checks}:
+            AccessLog.objects.create(
+                organisation_id=organisation_id,
+                user=owner.user,
+                role="feed",
+                action=LogAction.SEARCH,
+                object_kind="followup_feed",
+                criterion="calendar feed",
+                purpose=Purpose.CASEWORK,
+            )
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response
