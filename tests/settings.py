@@ -4,6 +4,7 @@ hashing, and the database chosen by BROBYGGER_TEST_DB (sqlite | postgresql)."""
 import os
 
 os.environ.setdefault("BROBYGGER_INSECURE_DEV_KEY", "1")
+os.environ.setdefault("BROBYGGER_TASKS_IMMEDIATE", "1")
 
 from brobygger.settings import *  # noqa: E402,F403
 from brobygger.settings import DATABASES  # noqa: E402

@@ -67,3 +67,15 @@ def test_status_changes_in_two_taps_on_the_young_persons_page(live_server, live_
     assert tap.count - on_page == 2 and tap.count <= 3
     assert "Status: Virksomhedspraktik (ulønnet)" in phone.content()
     assert_no_horizontal_scroll(phone)
+
+
+def test_follow_up_contact_in_two_taps_from_the_home_screen(live_server, live_world, phone):
+    log_in(phone, live_server.url, "counsellor_on_team@a.example", PASSWORD)
+    due = phone.locator("li.due-item", has_text="Asta Andersen").first
+    assert "Forfalden" in due.inner_text()
+    tap = Taps(phone)
+    tap(due.get_by_text("Fik fat", exact=True))
+    tap(due.get_by_role("button", name="Det går godt"))
+    assert tap.count == 2
+    assert "Opfølgningen er registreret" in phone.content()
+    assert_no_horizontal_scroll(phone)

@@ -31,7 +31,7 @@ def dashboard(request):
 
 @rule(CP, Action.CREATE, methods=("GET", "POST"))
 def company_create(request):
-    form = CompanyForm(request.POST or None)
+    form = CompanyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         company = services.create_company(request.actor, data=form.cleaned_data)
         messages.success(request, _("%(name)s is added to the network.") % {"name": company.name})
@@ -59,7 +59,7 @@ def company_detail(request, pk):
 @rule(CP, Action.UPDATE, methods=("GET", "POST"))
 def company_edit(request, pk):
     company = policy.get_object(request.actor, CP, Action.UPDATE, pk)
-    form = CompanyForm(request.POST or None, instance=company)
+    form = CompanyForm(request.POST if request.method == "POST" else None, instance=company)
     if request.method == "POST" and form.is_valid():
         services.update_company(company, data=form.cleaned_data)
         messages.success(request, _("Saved."))
@@ -83,7 +83,7 @@ def contact_add(request, pk):
 @rule(CP, Action.CREATE_OFFER, methods=("GET", "POST"))
 def offer_create(request, pk):
     company = policy.get_object(request.actor, CP, Action.CREATE_OFFER, pk)
-    form = OfferForm(request.POST or None)
+    form = OfferForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.create_offer(company, data=form.offer_data())
         messages.success(request, _("The offer is created."))
@@ -94,7 +94,7 @@ def offer_create(request, pk):
 @rule(Kind.OFFER, Action.UPDATE, methods=("GET", "POST"))
 def offer_edit(request, pk):
     offer = policy.get_object(request.actor, Kind.OFFER, Action.UPDATE, pk, lambda qs: qs.select_related("company"))
-    form = OfferForm(request.POST or None, instance=offer)
+    form = OfferForm(request.POST if request.method == "POST" else None, instance=offer)
     if request.method == "POST" and form.is_valid():
         services.update_offer(offer, data=form.offer_data())
         messages.success(request, _("Saved."))

@@ -12,7 +12,7 @@ from .forms import ConsentForm, OwnConsentForm
 
 
 def _give(request, young_person, form_class, role, done):
-    form = form_class(request.POST or None, organisation=request.actor.organisation)
+    form = form_class(request.POST if request.method == "POST" else None, organisation=request.actor.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.give(

@@ -1,5 +1,6 @@
 from django.dispatch import receiver
 
+from brobygger.pathways.selectors import current_status
 from brobygger.pathways.signals import status_changed
 
 from . import services
@@ -11,6 +12,8 @@ def start_aftercare(sender, actor, young_person, entry, **kwargs):
     """When a young person starts a job or an education, the follow-up plan is created."""
     if not entry.activity.positive_outcome:
         return
+    if current_status(young_person) != entry:
+        return  # a back-dated entry that a later status has already replaced
     if FollowUpPlan.objects.filter(young_person=young_person, closed_on__isnull=True).exists():
         return
     services.create_plan(actor, young_person)

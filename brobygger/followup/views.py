@@ -45,7 +45,7 @@ def contact_record(request, pk):
     contact, role = policy.object_and_role(
         request.actor, FC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")
     )
-    form = ContactForm(request.POST or None)
+    form = ContactForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_contact(request.actor, contact, role=role, **form.cleaned_data)
@@ -62,7 +62,7 @@ def check_record(request, pk):
     check, role = policy.object_and_role(
         request.actor, SC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")
     )
-    form = CheckForm(request.POST or None)
+    form = CheckForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_check(request.actor, check, role=role, **form.cleaned_data)

@@ -19,7 +19,7 @@ def _yp(request, pk, action):
 
 def tracks_form_view(request, young_person, role, template_context=None):
     pathway = selectors.pathway_of(young_person)
-    form = TracksForm(request.POST or None, initial={**_tracks_initial(pathway)})
+    form = TracksForm(request.POST if request.method == "POST" else None, initial={**_tracks_initial(pathway)})
     if request.method == "POST" and form.is_valid():
         try:
             services.update_tracks(request.actor, young_person, role=role, **form.cleaned_data)
@@ -47,7 +47,7 @@ def tracks_edit(request, pk):
 @rule(YP, Action.ACCEPT_PATHWAY, methods=("GET", "POST"))
 def accept(request, pk):
     young_person, role = _yp(request, pk, Action.ACCEPT_PATHWAY)
-    form = AcceptForm(request.POST or None)
+    form = AcceptForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.accept(request.actor, young_person, role=role, **form.cleaned_data)
@@ -79,7 +79,7 @@ def status_quick(request, pk):
 @rule(YP, Action.CHANGE_STATUS, methods=("GET", "POST"))
 def status_change(request, pk):
     young_person, role = _yp(request, pk, Action.CHANGE_STATUS)
-    form = StatusForm(request.POST or None)
+    form = StatusForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.change_status(request.actor, young_person, role=role, **form.cleaned_data)
@@ -95,7 +95,7 @@ def status_change(request, pk):
 
 
 def step_form_view(request, young_person, role, *, staff):
-    form = StepForm(request.POST or None, staff=staff)
+    form = StepForm(request.POST if request.method == "POST" else None, staff=staff)
     if request.method == "POST" and form.is_valid():
         services.add_step(request.actor, young_person, data=form.step_data(), role=role)
         messages.success(request, _("The step is added to the plan."))
@@ -113,7 +113,7 @@ def step_create(request, pk):
 def step_edit(request, pk):
     step, role = policy.object_and_role(request.actor, Kind.PLAN_STEP, Action.UPDATE, pk)
     staff = request.actor.young_person_id != step.young_person_id
-    form = StepForm(request.POST or None, instance=step, staff=staff)
+    form = StepForm(request.POST if request.method == "POST" else None, instance=step, staff=staff)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_step(
@@ -137,7 +137,7 @@ def step_toggle(request, pk):
 @rule(YP, Action.END_PATHWAY, methods=("GET", "POST"))
 def pathway_end(request, pk):
     young_person, role = _yp(request, pk, Action.END_PATHWAY)
-    form = EndPathwayForm(request.POST or None)
+    form = EndPathwayForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.end_pathway(request.actor, young_person, role=role, **form.cleaned_data)

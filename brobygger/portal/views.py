@@ -97,7 +97,7 @@ def own_tracks_edit(request, young_person):
 @rule(OWN, Action.ACCEPT_PATHWAY, methods=("GET", "POST"))
 @_with_own
 def own_accept(request, young_person):
-    form = AcceptForm(request.POST or None)
+    form = AcceptForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             pathway_services.accept(request.actor, young_person, role=ROLE, **form.cleaned_data)
@@ -112,7 +112,7 @@ def own_accept(request, young_person):
 @rule(OWN, Action.WISH, methods=("GET", "POST"))
 @_with_own
 def wish_create(request, young_person):
-    form = WishForm(request.POST or None)
+    form = WishForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         pathway_services.add_wish(request.actor, young_person, **form.cleaned_data)
         messages.success(request, _("Thank you. Your wish is sent to your team."))

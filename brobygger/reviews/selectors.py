@@ -1,7 +1,6 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
-from django.db.models import DateField, Max, OuterRef, Subquery
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import Max
 from django.utils import timezone
 
 from brobygger.conversations.models import Note
@@ -13,40 +12,33 @@ from brobygger.staircase.models import Activity
 
 from .models import Review
 
-FAR_PAST = timezone.datetime(1900, 1, 1).date()
+FAR_PAST = date(1900, 1, 1)
 
 
 def previous_review(review):
     return Review.objects.filter(starts_at__lt=review.starts_at).order_by("-starts_at").first()
 
 
-def _latest(model, field):
-    return Subquery(
-        model.objects.filter(young_person_id=OuterRef("pk"))
-        .order_by()
-        .values("young_person_id")
-        .annotate(d=Max(field))
-        .values("d"),
-        output_field=DateField(),
+def _latest_per_young_person(queryset, field):
+    return dict(
+        queryset.order_by().values("young_person_id").annotate(d=Max(field)).values_list("young_person_id", "d")
     )
 
 
 def no_contact(organisation, today, days):
-    """Young people in an open pathway with no note or follow-up contact for `days` days."""
+    """Young people in an open pathway with no note or follow-up contact for
+    `days` days, oldest contact first: two grouped queries joined in Python."""
     cutoff = today - timedelta(days=days)
     ended = Pathway.objects.filter(state=Pathway.State.ENDED).values("young_person_id")
-    people = (
-        YoungPerson.objects.exclude(pk__in=ended)
-        .annotate(
-            last_contact=Greatest(
-                Coalesce(_latest(Note, "conversation_date"), FAR_PAST),
-                Coalesce(_latest(FollowUpContact, "done_on"), FAR_PAST),
-            )
-        )
-        .filter(last_contact__lt=cutoff)
-        .order_by("last_contact", "first_name")
-    )
-    return people
+    notes = _latest_per_young_person(Note.objects.all(), "conversation_date")
+    contacts = _latest_per_young_person(FollowUpContact.objects.filter(done_on__isnull=False), "done_on")
+    rows = []
+    for young_person in YoungPerson.objects.exclude(pk__in=ended).only("pk", "first_name", "last_name"):
+        last = max(filter(None, (notes.get(young_person.pk), contacts.get(young_person.pk))), default=None)
+        if last is None or last < cutoff:
+            young_person.last_contact = last
+            rows.append(young_person)
+    return sorted(rows, key=lambda yp: (yp.last_contact or FAR_PAST, yp.first_name))
 
 
 def agenda(review, today=None):

@@ -16,7 +16,7 @@ RV = Kind.REVIEW
 
 @rule(RV, Action.LIST, methods=("GET", "POST"))
 def reviews(request):
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not policy.may(request.actor, RV, Action.CREATE):
             return redirect("reviews")

@@ -35,7 +35,7 @@ def _after_tap(request, activity):
 def propose(request, pk):
     young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.PROPOSE_ACTIVITY, pk)
     initial = {"offer": request.GET["offer"]} if request.GET.get("offer", "").isdigit() else {}
-    form = ProposeForm(request.POST or None, initial=initial)
+    form = ProposeForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             activity = services.propose(request.actor, young_person, data=form.cleaned_data, role=role)
@@ -108,7 +108,9 @@ def activity_detail(request, pk):
 @rule(ACT, Action.WRITE_LEARNING_PLAN, methods=("GET", "POST"))
 def learning_plan_edit(request, pk):
     activity, role = _activity(request, pk, Action.WRITE_LEARNING_PLAN)
-    form = LearningPlanForm(request.POST or None, instance=selectors.learning_plan_of(activity))
+    form = LearningPlanForm(
+        request.POST if request.method == "POST" else None, instance=selectors.learning_plan_of(activity)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.write_learning_plan(request.actor, activity, data=form.cleaned_data, role=role)
@@ -138,7 +140,10 @@ def attend(request, pk):
     """POST without fields is the one tap: today, present, the plan's hours.
     The form corrects another day or the hours."""
     activity, role = _activity(request, pk, Action.ATTEND)
-    form = AttendanceForm(request.POST or None, initial={"day": timezone.localdate(), "present": True, "hours": 4})
+    form = AttendanceForm(
+        request.POST if request.method == "POST" else None,
+        initial={"day": timezone.localdate(), "present": True, "hours": 4},
+    )
     one_tap = request.method == "POST" and "day" not in request.POST
     if one_tap or (request.method == "POST" and form.is_valid()):
         data = {} if one_tap else form.cleaned_data
@@ -162,7 +167,7 @@ def attend(request, pk):
 @rule(ACT, Action.END, methods=("GET", "POST"))
 def end(request, pk):
     activity, role = _activity(request, pk, Action.END)
-    form = EndForm(request.POST or None)
+    form = EndForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.end(request.actor, activity, role=role, **form.cleaned_data)
@@ -201,7 +206,7 @@ def message(request, pk):
 @rule(Kind.YOUNG_PERSON, Action.RECORD_TALENT, methods=("GET", "POST"))
 def talent_create(request, pk):
     young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.RECORD_TALENT, pk)
-    form = TalentForm(request.POST or None)
+    form = TalentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.record_talent(request.actor, young_person, data=form.cleaned_data, role=role)
         messages.success(request, _("Thank you. The counsellor and the consultant see it on their home screens."))

@@ -22,7 +22,7 @@ def member_list(request):
 
 @rule(MB, Action.CREATE, methods=("GET", "POST"))
 def member_add(request):
-    form = MemberForm(request.POST or None)
+    form = MemberForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.add_member(organisation=request.actor.organisation, **data)

@@ -11,10 +11,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from brobygger.access.actor import Actor
 from brobygger.access.rules import FieldCategory
+from brobygger.community import services as community
 from brobygger.companies import services as companies
 from brobygger.consent import services as consent
 from brobygger.conversations import services as conversations
@@ -22,6 +24,7 @@ from brobygger.pathways import services as pathways
 from brobygger.pathways.models import Pathway, StatusCode
 from brobygger.people import services as people
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
+from brobygger.reviews import services as reviews
 from brobygger.staircase import services as staircase
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
@@ -208,6 +211,12 @@ NOTES = [
         ["recognition"],
     ),
 ]
+COMMUNITIES = [
+    ("Ungdomshuset", "culture", "Midtbyen"),
+    ("Den lokale roklub", "club", "Havnen"),
+    ("Spot Festival, frivillig", "festival", "Musikhuset"),
+    ("Røde Kors, Ung til Ung", "volunteering", "Frivillighuset"),
+]
 OFFER_TITLES = [
     ("visit", "Virksomhedsbesøg"),
     ("task", "Bestillingsopgave"),
@@ -266,25 +275,42 @@ class Command(BaseCommand):
             orgs = list(Organisation.objects.filter(slug__in=slugs))
             if not orgs:
                 return
-            from brobygger.audit.models import AccessLog
-            from brobygger.companies.models import Company
-            from brobygger.consent.models import Consent
-            from brobygger.tenancy.models import Membership
+            from brobygger.audit.models import AccessLog, RetentionGrant
 
             domains = [spec["domain"] for spec in ORGANISATIONS]
-            Consent.objects.filter(organisation__in=orgs).delete()
-            YoungPerson.objects.filter(organisation__in=orgs).delete()
-            Company.objects.filter(organisation__in=orgs).delete()
-            Membership.objects.filter(organisation__in=orgs).delete()
+            self._delete_tenant_rows(orgs)
             for domain in domains:
                 User.objects.filter(email__endswith="@" + domain).delete()
             # The demo's own access log rows go with it; the retention path is the only delete.
-            from brobygger.audit.models import RetentionGrant
-
             grant = RetentionGrant.objects.create()
             AccessLog.objects.filter(organisation__in=orgs)._raw_delete_rows()
             grant.delete()
             Organisation.objects.filter(pk__in=[o.pk for o in orgs]).delete()
+
+    @staticmethod
+    def _delete_tenant_rows(orgs):
+        """Every row of the demo organisations, young people first (their records cascade),
+        then whatever still protects a row, until nothing is left."""
+        from django.apps import apps
+        from django.db.models import ProtectedError
+
+        from brobygger.audit.models import AccessLog
+
+        models = [
+            m
+            for m in apps.get_models()
+            if m not in (Organisation, AccessLog) and any(f.name == "organisation" for f in m._meta.fields)
+        ]
+        models.sort(key=lambda m: m is not YoungPerson)
+        for _round in range(len(models)):
+            blocked = False
+            for model in models:
+                try:
+                    model.objects.filter(organisation__in=orgs).delete()
+                except ProtectedError:
+                    blocked = True
+            if not blocked:
+                return
 
     def _organisation(self, spec, rng, password_hash):
         org = tenancy.create_organisation(
@@ -304,6 +330,7 @@ class Command(BaseCommand):
             lead = staff[Role.TEAM_LEAD][0]
             company_rows = self._companies(org, spec, rng, password_hash, logins)
             self._young_people(org, spec, rng, staff, lead, company_rows, password_hash, logins)
+            self._community_and_reviews(org, staff, rng)
         return logins
 
     def _companies(self, org, spec, rng, password_hash, logins):
@@ -522,6 +549,44 @@ class Command(BaseCommand):
             day = start + timedelta(days=offset)
             if day.weekday() < 5:
                 staircase.register_attendance(mentor_actor, activity, day=day, present=rng.random() > 0.15)
+
+    def _community_and_reviews(self, org, staff, rng):
+        """A monthly network group with a meeting, other communities, follow-up after
+        job or education for a few, and the next case review."""
+        counsellor = staff[Role.COUNSELLOR][0]
+        actor = Actor(counsellor, org, [org], {Role.COUNSELLOR})
+        lead = Actor(staff[Role.TEAM_LEAD][0], org, [org], {Role.TEAM_LEAD})
+        young = list(YoungPerson.objects.order_by("created_at"))
+        group = community.create_group(
+            actor,
+            data={
+                "name": "Netværksgruppen",
+                "description": "Rundbord for unge: på vej ind, i aktiviteter og i job",
+                "place": "Værkstedet",
+                "every_weeks": 4,
+            },
+        )
+        phases = ["on_the_way_in", "in_activities", "in_job_or_education"]
+        for index, young_person in enumerate(young[:9]):
+            community.add_member(
+                actor, group, young_person=young_person, phase=phases[index % 3], may_be_named=index % 2 == 0
+            )
+        meeting = community.plan_meeting(actor, group, starts_at=timezone.now() - timedelta(days=7))
+        for participation in meeting.participants.all():
+            community.set_attendance(actor, participation, attended=rng.random() > 0.3)
+        community.save_note(
+            actor, meeting, text="Vi talte om at starte i praktik, og om hvad man gør, når man er nervøs."
+        )
+        for name, kind, place in COMMUNITIES:
+            community.create_community(actor, data={"name": name, "kind": kind, "place": place})
+        job = StatusCode.objects.get(axis="activity", code="ordinary_job")
+        for young_person in young[9:12]:
+            seat = young_person.team_members.filter(is_primary=True).select_related("user").first()
+            owner = Actor(seat.user if seat else counsellor, org, [org], {Role.COUNSELLOR})
+            pathways.change_status(owner, young_person, activity=job, valid_from=date.today())
+        reviews.create_review(
+            lead, starts_at=timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=2)
+        )
 
     @staticmethod
     def _set_password(user, password_hash):

@@ -1,0 +1,118 @@
+"""Network groups, other communities and case reviews (issue 7)."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope
+
+from brobygger.community.models import Community, GroupMember, Meeting, Participation, Pointer
+from brobygger.people.models import TeamMember
+from brobygger.reviews.models import Decision, Review
+
+
+def in_a(world):
+    return scope(organisation=world.org_a.pk)
+
+
+def test_a_meeting_invites_every_member_and_records_who_came(world, client_for):
+    group = world.objects["group_a"]
+    client = client_for("workshop_leader")
+    client.post(
+        reverse("group_member_add", kwargs={"pk": group.pk}),
+        {"young_person": world.objects["yp_a"].pk, "phase": "on_the_way_in"},
+    )  # already a member: refused with a message, nothing doubled
+    with in_a(world):
+        assert GroupMember.objects.filter(group=group).count() == 1
+    starts = (timezone.localtime() + timedelta(days=7)).strftime("%Y-%m-%dT17:00")
+    response = client.post(reverse("meeting_create", kwargs={"pk": group.pk}), {"starts_at": starts})
+    assert response.status_code == 302
+    with in_a(world):
+        meeting = Meeting.objects.filter(group=group).order_by("-starts_at").first()
+        participation = Participation.objects.get(meeting=meeting)
+    assert timezone.localtime(meeting.starts_at).hour == 17
+    client.post(
+        reverse("meeting_attendance", kwargs={"pk": meeting.pk}), {"participation": participation.pk, "attended": "yes"}
+    )
+    with in_a(world):
+        participation.refresh_from_db()
+    assert participation.attended is True
+
+
+def test_a_shared_note_names_no_one_who_has_not_agreed(world, client_for):
+    meeting = world.objects["meeting_a"]
+    client = client_for("counsellor_on_team")
+    url = reverse("meeting_detail", kwargs={"pk": meeting.pk})
+    refused = client.post(url, {"text": "Asta fortalte om sin praktik."})
+    assert "Noten nævner Asta" in refused.content.decode()
+    with in_a(world):
+        assert Meeting.objects.get(pk=meeting.pk).shared_note == ""
+        GroupMember.objects.filter(group=meeting.group).update(may_be_named=True)
+    assert client.post(url, {"text": "Asta fortalte om sin praktik."}).status_code == 302
+    page = client_for("young_a").get(reverse("portal")).content.decode()
+    assert "Asta fortalte om sin praktik." in page
+
+
+def test_a_young_person_is_pointed_to_another_community(world, client_for):
+    community = world.objects["community_a"]
+    client_for("counsellor_on_team").post(
+        reverse("community_point", kwargs={"pk": world.objects["yp_a"].pk}),
+        {"community": community.pk, "note": "Åben scene torsdag"},
+    )
+    with in_a(world):
+        assert Pointer.objects.filter(young_person=world.objects["yp_a"], note="Åben scene torsdag").exists()
+    assert "Åben scene torsdag" in client_for("young_a").get(reverse("portal")).content.decode()
+
+
+def test_another_organisations_community_cannot_be_chosen(world, client_for):
+    response = client_for("counsellor_on_team").post(
+        reverse("community_point", kwargs={"pk": world.objects["yp_a"].pk}),
+        {"community": world.objects["community_other"].pk},
+    )
+    assert response.status_code == 200 and "community" in response.context["form"].errors
+    with in_a(world):
+        assert not Community.objects.filter(pk=world.objects["community_other"].pk).exists()
+
+
+def test_two_reviews_at_the_same_time_are_refused(world, client_for):
+    client = client_for("lead")
+    when = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT09:00")
+    assert client.post(reverse("reviews"), {"starts_at": when}).status_code == 302
+    again = client.post(reverse("reviews"), {"starts_at": when})
+    assert "Der er allerede et reviewmøde" in again.content.decode()
+    with in_a(world):
+        assert Review.objects.count() == 2  # the world's review and the new one
+
+
+def test_the_agenda_builds_itself_and_distribution_sets_up_the_team(world, client_for):
+    with in_a(world):
+        TeamMember.objects.filter(young_person=world.objects["yp_b"]).delete()  # a new referral
+    review = world.objects["review_a"]
+    client = client_for("lead")
+    page = client.get(reverse("review_detail", kwargs={"pk": review.pk})).content.decode()
+    distribute = page.split('id="dist-h"')[1].split("</section>")[0]
+    assert "Bertil Bendtsen" in distribute
+    overdue = page.split('id="od-h"')[1].split("</section>")[0]
+    assert "Asta Andersen" in overdue  # the open follow-up contact from 1 November
+    no_contact = page.split('id="nc-h"')[1].split("</section>")[0]
+    assert "Bertil Bendtsen" in no_contact  # his only note is from 1 October
+    response = client.post(
+        reverse("review_distribute", kwargs={"pk": review.pk}),
+        {"young_person": world.objects["yp_b"].pk, "counsellor": world.user("counsellor_on_team").pk},
+    )
+    assert response.status_code == 302
+    with in_a(world):
+        seat = TeamMember.objects.get(young_person=world.objects["yp_b"])
+        decision = Decision.objects.filter(young_person=world.objects["yp_b"]).get()
+    assert seat.user == world.user("counsellor_on_team") and seat.is_primary
+    assert "Mette" in decision.text
+    assert "din vejleder og din indgang" in client_for("young_b").get(reverse("portal")).content.decode()
+
+
+def test_a_decision_is_visible_to_the_young_person(world, client_for):
+    review = world.objects["review_a"]
+    client_for("lead").post(
+        reverse("review_decide", kwargs={"pk": review.pk}),
+        {"young_person": world.objects["yp_a"].pk, "text": "Tilbydes snusepraktik"},
+    )
+    assert "Tilbydes snusepraktik" in client_for("young_a").get(reverse("portal")).content.decode()

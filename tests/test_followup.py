@@ -1,0 +1,158 @@
+"""Follow-up and aftercare, the reminder job and the calendar feed (issue 7)."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope
+from icalendar import Calendar
+
+from brobygger.audit.models import AccessLog
+from brobygger.followup import reminders, services
+from brobygger.followup.models import FeedToken, FollowUpContact, FollowUpPlan, StatusCheck
+from brobygger.pathways.models import StatusCode
+
+
+def in_a(world):
+    return scope(organisation=world.org_a.pk)
+
+
+def code(value):
+    return StatusCode.objects.get(axis="activity", code=value)
+
+
+def test_starting_a_job_creates_the_follow_up_plan(world, client_for):
+    yp_b = world.objects["yp_b"]
+    client_for("counsellor_off_team").post(
+        reverse("status_quick", kwargs={"pk": yp_b.pk}), {"activity": code("education").pk}
+    )
+    with in_a(world):
+        plan = FollowUpPlan.objects.get(young_person=yp_b)
+        contacts = list(FollowUpContact.objects.filter(plan=plan))
+        checks = list(StatusCheck.objects.filter(plan=plan))
+    assert plan.responsible == world.user("counsellor_off_team")  # the young person's counsellor
+    assert plan.interval_days == 14 and plan.months == 12 and plan.exit_on == timezone.localdate()
+    assert contacts[0].due_on == plan.exit_on + timedelta(days=14)
+    assert all(b.due_on - a.due_on == timedelta(days=14) for a, b in zip(contacts, contacts[1:], strict=False))
+    assert len(contacts) == 26  # every 14 days for 12 months
+    assert [c.months_after for c in checks] == [6, 12, 18]
+
+
+def test_the_organisation_sets_its_own_rhythm(world, client_for):
+    world.org_a.followup_interval_days, world.org_a.followup_months = 7, 3
+    world.org_a.save()
+    client_for("counsellor_off_team").post(
+        reverse("status_quick", kwargs={"pk": world.objects["yp_b"].pk}), {"activity": code("ordinary_job").pk}
+    )
+    with in_a(world):
+        plan = FollowUpPlan.objects.get(young_person=world.objects["yp_b"])
+        assert plan.contacts.count() == len(services.schedule(plan.exit_on, 7, 3)) >= 12
+
+
+def test_a_plan_for_a_young_person_without_an_exit_is_refused(world, client_for):
+    response = client_for("counsellor_off_team").post(
+        reverse("followup_start", kwargs={"pk": world.objects["yp_b"].pk}), follow=True
+    )
+    assert "er ikke startet i job eller uddannelse endnu" in response.content.decode()
+    with in_a(world):
+        assert not FollowUpPlan.objects.filter(young_person=world.objects["yp_b"]).exists()
+
+
+def test_the_schedule_is_in_calendar_days_across_daylight_saving():
+    # 2026-10-25 is the end of summer time in Europe/Copenhagen.
+    days = services.schedule(date(2026, 10, 11), 14, 1)
+    assert days == [date(2026, 10, 25), date(2026, 11, 8)]
+
+
+def test_two_taps_record_a_contact(world, client_for):
+    contact = world.objects["contact_a"]
+    client = client_for("counsellor_on_team")
+    home = client.get(reverse("home")).content.decode()
+    assert "Opfølgninger der venter" in home and "Forfalden" in home  # overdue stands out
+    response = client.post(
+        reverse("followup_contact", kwargs={"pk": contact.pk}),
+        {"reached": "yes", "how_it_goes": "good", "next": "home"},
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+    with in_a(world):
+        contact.refresh_from_db()
+    assert contact.done_on == timezone.localdate() and contact.reached and contact.how_it_goes == "good"
+
+
+def test_a_new_status_from_a_contact_goes_into_the_history(world, client_for):
+    contact = world.objects["contact_a"]
+    client_for("counsellor_on_team").post(
+        reverse("followup_contact", kwargs={"pk": contact.pk}), {"reached": "yes", "status": code("education").pk}
+    )
+    with in_a(world):
+        from brobygger.pathways.selectors import current_status
+
+        assert current_status(world.objects["yp_a"]).activity.code == "education"
+
+
+def test_a_status_check_records_unknown_as_unknown(world, client_for):
+    check = world.objects["check_a"]
+    client = client_for("counsellor_on_team")
+    empty = client.post(reverse("followup_check", kwargs={"pk": check.pk}), {})
+    assert "kunne findes ud af" in empty.content.decode()
+    client.post(reverse("followup_check", kwargs={"pk": check.pk}), {"unknown": "on"})
+    with in_a(world):
+        check.refresh_from_db()
+    assert check.done_on and check.unknown and check.status is None
+
+
+def test_the_reminder_job_twice_sends_no_duplicates(world):
+    today = date(2026, 12, 2)
+    assert reminders.send_due(today) == 4  # contact + check in each organisation
+    assert len(mail.outbox) == 2  # one e-mail per professional
+    assert reminders.send_due(today) == 0
+    assert len(mail.outbox) == 2
+    body = mail.outbox[0].body
+    assert "A. A." in body or "O. O." in body
+    assert "Asta" not in body and "Otto" not in body  # initials only: the e-mail leaves the platform
+
+
+def test_a_reminder_job_that_crashes_halfway_sends_the_rest_once(world, monkeypatch):
+    today = date(2026, 12, 2)
+    real_send, calls = reminders.send_mail, []
+
+    def flaky(*args, **kwargs):
+        calls.append(args[3])
+        if len(calls) == 2:
+            raise ConnectionError("the mail server went away")
+        return real_send(*args, **kwargs)
+
+    monkeypatch.setattr(reminders, "send_mail", flaky)
+    with pytest.raises(ConnectionError):
+        reminders.send_due(today)
+    assert len(mail.outbox) == 1
+    monkeypatch.setattr(reminders, "send_mail", real_send)
+    assert reminders.send_due(today) == 2
+    assert len(mail.outbox) == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["counsellor_on_team@a.example", "other_org_user@b.example"]
+
+
+def test_the_job_runs_through_django_tasks(world):
+    result = reminders.send_follow_up_reminders.enqueue()
+    assert result.status == "SUCCESSFUL"
+
+
+def test_the_calendar_feed_shows_initials_and_dates(world, client_for):
+    client = client_for("counsellor_on_team")
+    client.post(reverse("followup_feed_issue"))
+    url = client.get(reverse("followup_home")).context["feed_url"]
+    token = url.rsplit("/", 1)[1].removesuffix(".ics")
+    response = client_for("anonymous").get(reverse("followup_feed", kwargs={"token": token}))
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    events = list(calendar.walk("VEVENT"))
+    assert {str(e["summary"]) for e in events} == {"Opfølgning: A. A.", "Statusmåling: A. A."}
+    assert {e.decoded("dtstart") for e in events} == {date(2026, 11, 1), date(2026, 12, 1)}
+    assert b"Asta" not in response.content
+    with in_a(world):
+        assert AccessLog.objects.filter(object_kind="followup_feed").count() == 1
+    assert client_for("anonymous").get(reverse("followup_feed", kwargs={"token": "wrong"})).status_code == 404
+    FeedToken.issue(world.user("counsellor_on_team"))  # a new address stops the old one
+    assert client_for("anonymous").get(reverse("followup_feed", kwargs={"token": token})).status_code == 404
