@@ -156,3 +156,23 @@ def test_the_calendar_feed_shows_initials_and_dates(world, client_for):
     assert client_for("anonymous").get(reverse("followup_feed", kwargs={"token": "wrong"})).status_code == 404
     FeedToken.issue(world.user("counsellor_on_team"))  # a new address stops the old one
     assert client_for("anonymous").get(reverse("followup_feed", kwargs={"token": token})).status_code == 404
+
+
+def test_ending_a_pathway_without_a_job_still_brings_the_status_checks(world, client_for):
+    yp_a = world.objects["yp_a"]
+    with in_a(world):
+        FollowUpPlan.objects.filter(young_person=yp_a).update(closed_on=date(2026, 10, 1))
+    response = client_for("counsellor_on_team").post(
+        reverse("pathway_end", kwargs={"pk": yp_a.pk}), {"on": "2026-11-20", "reason": "Flyttet"}
+    )
+    assert response.status_code == 302
+    with in_a(world):
+        plan = FollowUpPlan.objects.get(young_person=yp_a, closed_on__isnull=True)
+        assert plan.outcome is None and plan.contacts.count() == 0
+        assert [(c.months_after, c.due_on) for c in plan.checks.order_by("months_after")] == [
+            (6, date(2027, 5, 20)),
+            (12, date(2027, 11, 20)),
+            (18, date(2028, 5, 20)),
+        ]
+    future = client_for("counsellor_on_team").post(reverse("pathway_end", kwargs={"pk": yp_a.pk}), {"on": "2026-11-21"})
+    assert future.status_code == 200  # already ended: a clear message, nothing changed

@@ -21,8 +21,10 @@ class FollowUpPlan(TenantModel):
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="followup_plans", verbose_name=_("responsible")
     )
-    outcome = models.ForeignKey(StatusCode, on_delete=models.PROTECT, related_name="+", verbose_name=_("started"))
-    exit_on = models.DateField(_("started job or education on"))
+    outcome = models.ForeignKey(
+        StatusCode, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("started")
+    )
+    exit_on = models.DateField(_("exit"), help_text=_("The day a job or an education started, or the pathway ended."))
     interval_days = models.PositiveSmallIntegerField(_("days between contacts"))
     months = models.PositiveSmallIntegerField(_("months"))
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,7 +1,7 @@
 from django.dispatch import receiver
 
 from brobygger.pathways.selectors import current_status
-from brobygger.pathways.signals import status_changed
+from brobygger.pathways.signals import pathway_ended, status_changed
 
 from . import services
 from .models import FollowUpPlan
@@ -17,3 +17,8 @@ def start_aftercare(sender, actor, young_person, entry, **kwargs):
     if FollowUpPlan.objects.filter(young_person=young_person, closed_on__isnull=True).exists():
         return
     services.create_plan(actor, young_person)
+
+
+@receiver(pathway_ended)
+def check_after_exit(sender, actor, young_person, pathway, **kwargs):
+    services.checks_after_end(actor, young_person, ended_on=pathway.ended_on)

@@ -52,14 +52,34 @@ def create_plan(actor, young_person, *, role=None):
     if FollowUpPlan.objects.filter(young_person=young_person, closed_on__isnull=True).exists():
         raise FollowUpError(_("%(name)s already has a follow-up plan.") % {"name": young_person.first_name})
     organisation = young_person.organisation
+    plan = _plan(
+        actor, young_person, outcome=status.activity, exit_on=status.valid_from, months=organisation.followup_months
+    )
+    log(actor, Action.CREATE, kind="followup_plan", subject=young_person, obj=plan, role=role)
+    return plan
+
+
+@transaction.atomic
+def checks_after_end(actor, young_person, *, ended_on):
+    """A pathway that ends without a job or an education still gets its status
+    checks at +6, +12 and +18 months (negative and unknown outcomes count too)."""
+    if FollowUpPlan.objects.filter(young_person=young_person, closed_on__isnull=True).exists():
+        return None
+    plan = _plan(actor, young_person, outcome=None, exit_on=ended_on, months=0)
+    log(actor, Action.CREATE, kind="followup_plan", subject=young_person, obj=plan)
+    return plan
+
+
+def _plan(actor, young_person, *, outcome, exit_on, months):
+    organisation = young_person.organisation
     plan = FollowUpPlan.objects.create(
         organisation=organisation,
         young_person=young_person,
         responsible=_responsible(young_person, actor),
-        outcome=status.activity,
-        exit_on=status.valid_from,
+        outcome=outcome,
+        exit_on=exit_on,
         interval_days=organisation.followup_interval_days,
-        months=organisation.followup_months,
+        months=months,
     )
     FollowUpContact.objects.bulk_create(
         FollowUpContact(organisation=organisation, plan=plan, young_person=young_person, due_on=day)
@@ -75,7 +95,6 @@ def create_plan(actor, young_person, *, role=None):
         )
         for months in STATUS_CHECK_MONTHS
     )
-    log(actor, Action.CREATE, kind="followup_plan", subject=young_person, obj=plan, role=role)
     return plan
 
 
