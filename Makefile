@@ -6,7 +6,7 @@ DEV_ENV := BROBYGGER_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint messages serve install bench clean
+.PHONY: demo test lint messages serve install bench clean screenshots
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,7 @@ clean:
 # Benchmarks (never part of `make test`): ONLY=<name> runs one, SCALE=small|municipal picks the data size.
 bench: install
 	ONLY=$(ONLY) SCALE=$(SCALE) $(PY) bench/run.py
+
+# Screenshots of the main pages at 375 px and 1280 px into docs/screenshots/ (needs Chromium).
+screenshots: install
+	$(PY) scripts/screenshots.py

@@ -1,0 +1,113 @@
+"""Every page, for every role, in Chromium at 375 px: zero WCAG 2.2 AA
+violations found by axe-core, and no sideways scrolling (issue 14)."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+
+from tests import world as world_module
+from tests.test_matrix import EXAMPLE_KWARGS, OUR_PATTERNS, expected_allowed
+from tests.world import OBJECTS_BY_KIND
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+ROLES = [
+    "counsellor_on_team",
+    "consultant",
+    "workshop_leader",
+    "lead",
+    "mentor_with_consent",
+    "young_a",
+    "analyst",
+    "admin",
+    "anonymous",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+ANONYMOUS_PAGES = ["account_login", "account_reset_password"]
+# Answers that are not HTML pages: JSON, downloads, the calendar feed, an htmx fragment.
+NOT_PAGES = {"healthz", "followup_feed", "esco_search", "export_json", "export_pdf"}
+
+
+def pages_for(world, fixture):
+    """Every GET page this role may open, with an object it may open it for."""
+    if fixture == "anonymous":
+        return [reverse(name) for name in ANONYMOUS_PAGES]
+    urls = []
+    for _route, pattern in OUR_PATTERNS:
+        access = pattern.callback.access
+        if "GET" not in access.methods or pattern.name in NOT_PAGES:
+            continue
+        converters = pattern.pattern.converters
+        extra = {name: EXAMPLE_KWARGS[name] for name in converters if name != "pk"}
+        if "pk" not in converters:
+            if access.public or access.login_only or expected_allowed(world, fixture, access, None):
+                urls.append(reverse(pattern.name, kwargs=extra))
+            continue
+        for key in OBJECTS_BY_KIND[str(access.kind)]:
+            if access.login_only or expected_allowed(world, fixture, access, key):
+                urls.append(reverse(pattern.name, kwargs={"pk": world.objects[key].pk, **extra}))
+                break
+    return urls
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci)")
+@pytest.mark.skipif(
+    os.environ.get("BROBYGGER_TEST_DB", "sqlite") != "sqlite",
+    reason="accessibility does not depend on the database: checked once, in the SQLite run",
+)
+def test_every_page_for_every_role_has_no_wcag_violations(live_server, transactional_db, browser):
+    world = world_module.build()
+    problems, checked = [], 0
+    for fixture in ROLES:
+        context = browser.new_context(viewport={"width": 375, "height": 740}, locale="da-DK")
+        user = world.user(fixture)
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+            context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+        page = context.new_page()
+        for url in pages_for(world, fixture):
+            response = page.goto(live_server.url + url)
+            if response.status != 200 or "text/html" not in response.headers.get("content-type", ""):
+                continue
+            checked += 1
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+                WCAG_TAGS,
+            )
+            for violation in result["violations"]:
+                targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
+                problems.append(f"{fixture} {url}: {violation['id']} ({violation['impact']}) {targets}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 375:
+                problems.append(f"{fixture} {url}: {width}px wide at 375 px")
+        context.close()
+    print(f"accessibility: {checked} pages checked for {len(ROLES)} roles")
+    assert checked >= 80
+    assert problems == [], "\n".join(problems)
+
+
+def test_pages_read_without_javascript(live_server, transactional_db, browser):
+    """htmx only improves the pages: with JavaScript off they still show everything."""
+    world = world_module.build()
+    client = Client()
+    client.force_login(world.user("counsellor_on_team"))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/young/{world.objects['yp_a'].pk}/")
+    text = page.inner_text("main")
+    assert "Besøge et lydstudie A" in text and "Vi talte om lyd og lys A" in text
+    page.get_by_text("Skift status").click()  # <details> opens without JavaScript
+    assert page.get_by_role("button", name="Virksomhedspraktik (ulønnet)").is_visible()
+    page.goto(f"{live_server.url}/young/?q=Asta")  # the search works as a plain GET form
+    assert "Asta Andersen" in page.inner_text("main")
+    context.close()
