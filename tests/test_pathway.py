@@ -230,3 +230,16 @@ def test_mentor_with_plan_consent_sees_the_plan_but_never_the_notes(world, clien
     page = client_for("mentor_with_consent").get(yp_url("young_person_detail", world)).content.decode()
     assert "Besøge et lydstudie A" in page
     assert "Vi talte om lyd og lys A" not in page
+
+
+def test_the_phase_changes_in_two_taps_and_bad_phases_are_refused(world, client_for):
+    client = client_for("counsellor_on_team")
+    url = reverse("phase_change", kwargs={"pk": world.objects["yp_a"].pk})
+    assert "Skift fase" in client.get(yp_url("young_person_detail", world)).content.decode()
+    client.post(url, {"phase": "activities"})
+    with in_a(world):
+        assert Pathway.objects.get(young_person=world.objects["yp_a"]).phase == "activities"
+    refused = client.post(url, {"phase": "nirvana"}, follow=True)
+    assert "Vælg en fase" in refused.content.decode()
+    with in_a(world):
+        assert Pathway.objects.get(young_person=world.objects["yp_a"]).phase == "activities"

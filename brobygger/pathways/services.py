@@ -51,6 +51,20 @@ def accept(actor, young_person, *, on, how="", role=None):
 
 
 @transaction.atomic
+def set_phase(actor, young_person, *, phase, role=None):
+    if phase not in Pathway.Phase.values:
+        raise PathwayError(_("Choose a phase."))
+    pathway = _pathway_for_update(young_person)
+    if pathway.state == Pathway.State.ENDED:
+        raise PathwayError(_("The pathway has already ended."))
+    pathway.phase = phase
+    pathway.version += 1
+    pathway.save()
+    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway, role=role)
+    return pathway
+
+
+@transaction.atomic
 def update_tracks(actor, young_person, *, dream, livelihood, version, role=None):
     pathway = _pathway_for_update(young_person)
     if pathway.version != version:

@@ -147,3 +147,15 @@ def pathway_end(request, pk):
             messages.success(request, _("The pathway has ended. Follow-up and status checks go on."))
             return back_to(request, young_person)
     return render(request, "pathways/end_form.html", {"form": form, "young_person": young_person})
+
+
+@rule(YP, Action.UPDATE_PLAN, methods=("POST",))
+def phase_change(request, pk):
+    young_person, role = _yp(request, pk, Action.UPDATE_PLAN)
+    try:
+        pathway = services.set_phase(request.actor, young_person, phase=request.POST.get("phase", ""), role=role)
+    except services.PathwayError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Phase: %(phase)s") % {"phase": pathway.get_phase_display()})
+    return back_to(request, young_person)

@@ -12,6 +12,7 @@ from brobygger.audit.models import Action as LogAction
 from brobygger.consent import selectors as consent_selectors
 from brobygger.conversations import selectors as note_selectors
 from brobygger.pathways import selectors as pathway_selectors
+from brobygger.pathways.models import Pathway
 from brobygger.staircase import selectors as activity_selectors
 from brobygger.tenancy.models import Role
 
@@ -113,6 +114,7 @@ def plan_context(young_person):
         "next_step": pathway_selectors.next_good_step(rows),
         "progress": pathway_selectors.progress(rows),
         "wishes": pathway_selectors.wishes(young_person),
+        "phases": Pathway.Phase.choices,
     }
 
 
