@@ -5,11 +5,12 @@ from django.utils.translation import gettext as _
 
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
+from brobygger.errors import Refused
 
 from .models import Community, Group, GroupMember, Meeting, Participation, Pointer
 
 
-class CommunityError(ValueError):
+class CommunityError(Refused):
     pass
 
 

@@ -5,11 +5,12 @@ from django.utils.translation import gettext as _
 from brobygger.access.rules import Kind
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
+from brobygger.errors import Refused
 
 from .models import Note
 
 
-class NoteLocked(ValueError):
+class NoteLocked(Refused):
     pass
 
 

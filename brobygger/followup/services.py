@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
+from brobygger.errors import Refused
 from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways import services as pathway_services
 from brobygger.people.models import TeamMember, TeamRole
@@ -14,7 +15,7 @@ from brobygger.people.models import TeamMember, TeamRole
 from .models import STATUS_CHECK_MONTHS, FollowUpContact, FollowUpPlan, HowItGoes, StatusCheck
 
 
-class FollowUpError(ValueError):
+class FollowUpError(Refused):
     pass
 
 

@@ -12,6 +12,7 @@ from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit.models import AccessLog, Purpose
 from brobygger.audit.models import Action as LogAction
+from brobygger.web.forms import submit
 
 from . import selectors, services
 from .forms import CheckForm, ContactForm
@@ -46,14 +47,14 @@ def contact_record(request, pk):
         request.actor, FC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")
     )
     form = ContactForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_contact(request.actor, contact, role=role, **form.cleaned_data)
-        except services.FollowUpError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The follow-up contact is recorded."))
-            return _back(request)
+    done = submit(
+        request,
+        form,
+        lambda data: services.record_contact(request.actor, contact, role=role, **data),
+        success=_("The follow-up contact is recorded."),
+    )
+    if done:
+        return _back(request)
     return render(request, "followup/contact_form.html", {"form": form, "contact": contact})
 
 
@@ -63,14 +64,14 @@ def check_record(request, pk):
         request.actor, SC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")
     )
     form = CheckForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_check(request.actor, check, role=role, **form.cleaned_data)
-        except services.FollowUpError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The status check is recorded."))
-            return _back(request)
+    done = submit(
+        request,
+        form,
+        lambda data: services.record_check(request.actor, check, role=role, **data),
+        success=_("The status check is recorded."),
+    )
+    if done:
+        return _back(request)
     return render(request, "followup/check_form.html", {"form": form, "check": check})
 
 

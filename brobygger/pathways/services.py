@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from brobygger.access.rules import Kind
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
+from brobygger.errors import Refused
 
 from . import signals
 from .models import Pathway, PlanStep, StatusCode, StatusEntry, Wish
@@ -16,7 +17,7 @@ from .selectors import current_status
 STATUS_BACKDATE_LIMIT = timedelta(days=2 * 365)
 
 
-class PathwayError(ValueError):
+class PathwayError(Refused):
     """A clear, translated reason why an action on a pathway was refused."""
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
+from brobygger.web.forms import submit
 from brobygger.web.navigation import back_to
 
 from . import selectors, services
@@ -48,14 +49,14 @@ def tracks_edit(request, pk):
 def accept(request, pk):
     young_person, role = _yp(request, pk, Action.ACCEPT_PATHWAY)
     form = AcceptForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.accept(request.actor, young_person, role=role, **form.cleaned_data)
-        except services.PathwayError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The pathway has started."))
-            return back_to(request, young_person)
+    done = submit(
+        request,
+        form,
+        lambda data: services.accept(request.actor, young_person, role=role, **data),
+        success=_("The pathway has started."),
+    )
+    if done:
+        return back_to(request, young_person)
     return render(request, "pathways/accept_form.html", {"form": form, "young_person": young_person})
 
 
@@ -80,14 +81,14 @@ def status_quick(request, pk):
 def status_change(request, pk):
     young_person, role = _yp(request, pk, Action.CHANGE_STATUS)
     form = StatusForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_status(request.actor, young_person, role=role, **form.cleaned_data)
-        except services.PathwayError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The status is added to the history."))
-            return back_to(request, young_person)
+    done = submit(
+        request,
+        form,
+        lambda data: services.change_status(request.actor, young_person, role=role, **data),
+        success=_("The status is added to the history."),
+    )
+    if done:
+        return back_to(request, young_person)
     history = selectors.status_history(young_person)
     return render(
         request, "pathways/status_form.html", {"form": form, "young_person": young_person, "history": history}
@@ -138,14 +139,14 @@ def step_toggle(request, pk):
 def pathway_end(request, pk):
     young_person, role = _yp(request, pk, Action.END_PATHWAY)
     form = EndPathwayForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end_pathway(request.actor, young_person, role=role, **form.cleaned_data)
-        except services.PathwayError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The pathway has ended. Follow-up and status checks go on."))
-            return back_to(request, young_person)
+    done = submit(
+        request,
+        form,
+        lambda data: services.end_pathway(request.actor, young_person, role=role, **data),
+        success=_("The pathway has ended. Follow-up and status checks go on."),
+    )
+    if done:
+        return back_to(request, young_person)
     return render(request, "pathways/end_form.html", {"form": form, "young_person": young_person})
 
 

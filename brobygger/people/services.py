@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from brobygger.access.rules import Kind
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
+from brobygger.errors import Refused
 from brobygger.tenancy.models import Membership, Role
 
 from .models import TeamMember, TeamRole, YoungPerson
@@ -17,7 +18,7 @@ ROLE_IN_TEAM = {
 }
 
 
-class TeamError(ValueError):
+class TeamError(Refused):
     pass
 
 

@@ -3,12 +3,13 @@ from django.utils.translation import gettext as _
 
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
+from brobygger.errors import Refused
 from brobygger.people import services as people_services
 
 from .models import Decision, Review
 
 
-class ReviewError(ValueError):
+class ReviewError(Refused):
     pass
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from brobygger.access.rules import Kind
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
+from brobygger.errors import Refused
 
 from . import rules_for_young_workers as young_workers
 from .models import PLACEMENT_KINDS, Activity, ActivityKind, Attendance, LearningPlan, MentorMessage, Talent
@@ -19,7 +20,7 @@ MAX_HOURS_PER_WEEK = Decimal(37)
 FAR_FUTURE = date(9999, 12, 31)
 
 
-class ActivityError(ValueError):
+class ActivityError(Refused):
     pass
 
 

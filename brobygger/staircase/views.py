@@ -8,6 +8,7 @@ from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.consent import selectors as consent_selectors
+from brobygger.web.forms import submit
 from brobygger.web.navigation import back_to
 
 from . import selectors, services
@@ -111,14 +112,14 @@ def learning_plan_edit(request, pk):
     form = LearningPlanForm(
         request.POST if request.method == "POST" else None, instance=selectors.learning_plan_of(activity)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.write_learning_plan(request.actor, activity, data=form.cleaned_data, role=role)
-        except services.ActivityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The learning plan is saved. The young person reads and accepts it."))
-            return _back_to_activity(request, activity)
+    done = submit(
+        request,
+        form,
+        lambda data: services.write_learning_plan(request.actor, activity, data=data, role=role),
+        success=_("The learning plan is saved. The young person reads and accepts it."),
+    )
+    if done:
+        return _back_to_activity(request, activity)
     context = {"form": form, "activity": activity}
     return render(request, "staircase/learning_plan_form.html", context)
 
@@ -168,14 +169,14 @@ def attend(request, pk):
 def end(request, pk):
     activity, role = _activity(request, pk, Action.END)
     form = EndForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end(request.actor, activity, role=role, **form.cleaned_data)
-        except services.ActivityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Ended, with what was learned. The door stays ajar."))
-            return back_to(request, activity.young_person)
+    done = submit(
+        request,
+        form,
+        lambda data: services.end(request.actor, activity, role=role, **data),
+        success=_("Ended, with what was learned. The door stays ajar."),
+    )
+    if done:
+        return back_to(request, activity.young_person)
     return render(request, "staircase/end_form.html", {"form": form, "activity": activity})
 
 

@@ -1,0 +1,2 @@
+class Refused(ValueError):
+    """A clear, translated reason why a service refused an action. Nothing was written."""
