@@ -5,12 +5,14 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+BROWSER_MODULES = ("test_browser", "test_accessibility")
+
 for path in sys.argv[1:]:
     if not Path(path).exists():
         continue
     suite = ET.parse(path).getroot().find("testsuite")
     reasons = Counter()
-    browser = [c for c in suite.iter("testcase") if "test_browser" in c.get("classname", "")]
+    browser = [c for c in suite.iter("testcase") if any(m in c.get("classname", "") for m in BROWSER_MODULES)]
     browser_ran = [c for c in browser if c.find("skipped") is None]
     for case in suite.iter("testcase"):
         skipped = case.find("skipped")
