@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "brobygger.followup",
     "brobygger.community",
     "brobygger.reviews",
+    "brobygger.outcomes",
     "django_tasks",
     "django_tasks_db",
     "brobygger.audit",

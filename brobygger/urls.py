@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("brobygger.followup.urls")),
     path("", include("brobygger.community.urls")),
     path("", include("brobygger.reviews.urls")),
+    path("", include("brobygger.outcomes.urls")),
 ]
 
 handler404 = "brobygger.web.views.not_found"

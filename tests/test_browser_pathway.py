@@ -79,3 +79,18 @@ def test_follow_up_contact_in_two_taps_from_the_home_screen(live_server, live_wo
     assert tap.count == 2
     assert "Opfølgningen er registreret" in phone.content()
     assert_no_horizontal_scroll(phone)
+
+
+def test_answer_who5_with_three_taps_besides_the_answers(live_server, live_world, phone):
+    """From the young person's home: open the questions, open WHO-5, send.
+    Choosing the five answers is the content, like typing a note."""
+    log_in(phone, live_server.url, "young_a@a.example", PASSWORD)
+    tap = Taps(phone)
+    tap(phone.get_by_role("link", name="Svar på spørgsmålene om, hvordan du har det"))
+    tap(phone.get_by_role("link", name="Trivsel (WHO-5)"))
+    for question in phone.locator("fieldset.question").all():
+        question.get_by_text("Det meste af tiden").click()
+    tap(phone.get_by_role("button", name="Send mine svar"))
+    assert tap.count <= 3
+    assert "Tak for dine svar" in phone.content()
+    assert_no_horizontal_scroll(phone)

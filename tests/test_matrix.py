@@ -70,7 +70,7 @@ def expected_allowed(world, fixture, access, key):
 
 
 # Example values for URL parameters that do not name an object.
-EXAMPLE_KWARGS = {"key": "notes", "token": "not-a-real-token"}
+EXAMPLE_KWARGS = {"key": "notes", "token": "not-a-real-token", "instrument": "who5"}
 
 
 def objects_for(access, pattern):

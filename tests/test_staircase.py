@@ -292,7 +292,7 @@ MENTOR_KINDS = {"young_person", "activity", "plan_step", "note", "consent", "tea
 
 
 def test_every_mentor_url_is_refused_after_withdrawal(world, client_for):
-    from tests.test_matrix import OUR_PATTERNS
+    from tests.test_matrix import EXAMPLE_KWARGS, OUR_PATTERNS
 
     mentor = client_for("mentor_with_consent")
     with in_a(world):
@@ -310,7 +310,8 @@ def test_every_mentor_url_is_refused_after_withdrawal(world, client_for):
         for key in OBJECTS_BY_KIND[str(access.kind)]:
             if world.object_young_person.get(key) != "yp_a":
                 continue
-            url = reverse(pattern.name, kwargs={"pk": world.objects[key].pk})
+            extra = {name: EXAMPLE_KWARGS[name] for name in pattern.pattern.converters if name != "pk"}
+            url = reverse(pattern.name, kwargs={"pk": world.objects[key].pk, **extra})
             response = mentor.post(url, {}) if "GET" not in access.methods else mentor.get(url)
             assert response.status_code == 404, url
             checked += 1

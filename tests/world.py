@@ -18,6 +18,7 @@ from brobygger.companies.models import Offer
 from brobygger.consent import services as consent
 from brobygger.conversations.models import Note
 from brobygger.followup.models import FollowUpContact, FollowUpPlan, StatusCheck
+from brobygger.outcomes.models import Attention, Response
 from brobygger.pathways.codes import load as load_status_codes
 from brobygger.pathways.models import Pathway, PlanStep, StatusCode, StatusEntry, Track, Wish
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
@@ -131,6 +132,7 @@ OBJECTS_BY_KIND = {
     "meeting": ["meeting_a", "meeting_other"],
     "community": ["community_a", "community_other"],
     "review": ["review_a", "review_other"],
+    "attention": ["attention_a", "attention_other"],
 }
 
 
@@ -249,11 +251,23 @@ def _aftercare_records(org, yp, author, suffix):
     Participation.objects.create(organisation=org, meeting=meeting, young_person=yp, attended=True)
     community = Community.objects.create(organisation=org, name=f"Spillestedet {suffix}", kind="culture")
     Pointer.objects.create(organisation=org, young_person=yp, community=community, pointed_by=author)
+    response = Response.objects.create(
+        organisation=org,
+        young_person=yp,
+        instrument="who5",
+        version="1998",
+        language="da",
+        mode="self",
+        respondent=author,
+        answers={"1": 1, "2": 1, "3": 2, "4": 1, "5": 1},
+        score=24,
+    )
+    attention = Attention.objects.create(organisation=org, young_person=yp, response=response, for_user=author)
     review = Review.objects.create(organisation=org, starts_at=timezone.now(), led_by=author)
     Decision.objects.create(
         organisation=org, review=review, young_person=yp, text="Fortsætter i værkstedet", decided_by=author
     )
-    return contact, check, group, meeting, community, review
+    return contact, check, group, meeting, community, review, attention
 
 
 def _user(email, first, last=""):
@@ -342,7 +356,7 @@ def build():
         offer_2 = Offer.objects.create(organisation=org_a, company=company_2, kind="visit", title="Besøg", capacity=1)
         step_a, note_a, activity_a = _case_records(org_a, yp_a, u["counsellor_on_team"], "A", company_1)
         _pathway_records(org_a, yp_a, u["counsellor_on_team"])
-        contact_a, check_a, group_a, meeting_a, community_a, review_a = _aftercare_records(
+        contact_a, check_a, group_a, meeting_a, community_a, review_a, attention_a = _aftercare_records(
             org_a, yp_a, u["counsellor_on_team"], "A"
         )
         placement_a = _placement_records(
@@ -364,7 +378,9 @@ def build():
         membership_other = other.memberships.filter(role=Role.ANALYST).get()
         offer_other = Offer.objects.create(organisation=org_b, company=company_other, kind="visit", title="Regnskov")
         step_other, note_other, activity_other = _case_records(org_b, yp_other, other, "O", company_other)
-        contact_o, check_o, group_o, meeting_o, community_o, review_o = _aftercare_records(org_b, yp_other, other, "O")
+        contact_o, check_o, group_o, meeting_o, community_o, review_o, attention_o = _aftercare_records(
+            org_b, yp_other, other, "O"
+        )
 
     objs = {
         "yp_a": (yp_a, org_a, "yp_a"),
@@ -404,6 +420,8 @@ def build():
         "community_other": (community_o, org_b, None),
         "review_a": (review_a, org_a, None),
         "review_other": (review_o, org_b, None),
+        "attention_a": (attention_a, org_a, "yp_a"),
+        "attention_other": (attention_o, org_b, "yp_other"),
         "membership_a": (membership_a, org_a, None),
         "membership_other": (membership_other, org_b, None),
     }

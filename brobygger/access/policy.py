@@ -33,6 +33,7 @@ def _kind_queryset(kind):
     from brobygger.consent.models import Consent
     from brobygger.conversations.models import Note
     from brobygger.followup.models import FollowUpContact, StatusCheck
+    from brobygger.outcomes.models import Attention
     from brobygger.pathways.models import PlanStep
     from brobygger.people.models import TeamMember, YoungPerson
     from brobygger.reviews.models import Review
@@ -56,6 +57,7 @@ def _kind_queryset(kind):
         Kind.MEETING: Meeting.objects.all,
         Kind.COMMUNITY: Community.objects.all,
         Kind.REVIEW: Review.objects.all,
+        Kind.ATTENTION: Attention.objects.all,
         # Deliberately across organisations; the SHARED condition is the only
         # filter that applies to this kind (see test_rules_table_is_well_formed).
         Kind.SHARED_PERSON: YoungPerson.objects.with_scopes_disabled().all,

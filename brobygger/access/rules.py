@@ -43,6 +43,7 @@ class Kind(StrEnum):
     MEETING = "meeting"
     COMMUNITY = "community"
     REVIEW = "review"
+    ATTENTION = "attention"
 
 
 class Action(StrEnum):
@@ -80,6 +81,8 @@ class Action(StrEnum):
     DECIDE = "decide"
     DISTRIBUTE = "distribute"
     END_PATHWAY = "end_pathway"
+    ANSWER_MEASURE = "answer_measure"
+    RECORD_MEASURE = "record_measure"
 
 
 class Cond(StrEnum):
@@ -226,6 +229,15 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (C, Kind.STATUS_CHECK, Action.RECORD): Cond.TEAM,
     (W, Kind.STATUS_CHECK, Action.RECORD): Cond.TEAM,
     (T, Kind.STATUS_CHECK, Action.RECORD): Cond.ORG,
+    # Measures: the young person answers in their portal; a professional on the team
+    # reads them aloud or gives their own view. An answer that asks for contact is
+    # followed up by the team.
+    (Y, OWN, Action.ANSWER_MEASURE): Cond.SELF,
+    (C, YP, Action.RECORD_MEASURE): Cond.TEAM,
+    (W, YP, Action.RECORD_MEASURE): Cond.TEAM,
+    (T, YP, Action.RECORD_MEASURE): Cond.ORG,
+    (C, Kind.ATTENTION, Action.RECORD): Cond.TEAM,
+    (T, Kind.ATTENTION, Action.RECORD): Cond.ORG,
     # Community: network groups (youth-to-youth) and other communities.
     (C, Kind.GROUP, Action.LIST): Cond.ORG,
     (W, Kind.GROUP, Action.LIST): Cond.ORG,
@@ -347,6 +359,7 @@ YOUNG_PERSON_FIELD: dict[Kind, str] = {
     Kind.ACTIVITY: "young_person_id",
     Kind.FOLLOWUP_CONTACT: "young_person_id",
     Kind.STATUS_CHECK: "young_person_id",
+    Kind.ATTENTION: "young_person_id",
 }
 
 # Purpose written in the access log when a role reads or changes a young person's data.

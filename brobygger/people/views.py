@@ -102,6 +102,7 @@ PAGE_ACTIONS = (
     Action.POINT_TO_COMMUNITY,
     Action.END_PATHWAY,
     Action.START_FOLLOWUP,
+    Action.RECORD_MEASURE,
 )
 
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from brobygger.conversations.models import Note
 from brobygger.followup.models import FollowUpContact, StatusCheck
+from brobygger.outcomes.selectors import open_attentions
 from brobygger.pathways.models import Pathway
 from brobygger.people import selectors as people_selectors
 from brobygger.people.models import YoungPerson
@@ -70,6 +71,7 @@ def agenda(review, today=None):
             .order_by("due_on")[:50]
         ),
         "decisions": list(review.decisions.select_related("young_person", "decided_by")),
+        "attentions": list(open_attentions()[:50]),
     }
 
 

@@ -10,6 +10,7 @@ from brobygger.access.policy import login_only, public, rule
 from brobygger.access.rules import Action, Kind
 from brobygger.followup import selectors as followup_selectors
 from brobygger.followup.models import HowItGoes
+from brobygger.outcomes import selectors as outcome_selectors
 from brobygger.people import selectors as people_selectors
 from brobygger.people.models import ReferralSource, YoungPerson
 from brobygger.staircase import selectors as staircase_selectors
@@ -38,6 +39,8 @@ def home(request):
         context["due_contacts"], context["due_checks"] = followup_selectors.due_for(actor.user)
         context["how_choices"] = HowItGoes.choices
         context["today"] = timezone.localdate()
+    if actor.has_role(Role.COUNSELLOR):
+        context["attentions"] = outcome_selectors.open_attentions_for(actor.user)
     if actor.has_role(Role.COUNSELLOR, Role.CONSULTANT):
         context["talents"] = staircase_selectors.talents_for_team_member(actor.user)
     if actor.has_role(Role.TEAM_LEAD):

@@ -1,0 +1,116 @@
+"""Measures: item-level answers, scoring in code, and a WHO-5 of 28 or less
+asking the counsellor to get in touch (issue 8, first part)."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django_scopes import scope
+
+from brobygger.outcomes.instruments import INSTRUMENTS, WHO5, score
+from brobygger.outcomes.models import Attention, Response
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ({"1": 5, "2": 5, "3": 5, "4": 5, "5": 5}, Decimal(100)),  # best possible
+        ({"1": 0, "2": 0, "3": 0, "4": 0, "5": 0}, Decimal(0)),
+        ({"1": 3, "2": 3, "3": 3, "4": 3, "5": 3}, Decimal(60)),  # raw 15 × 4
+        ({"1": 2, "2": 1, "3": 2, "4": 1, "5": 1}, Decimal(28)),  # raw 7: the contact threshold
+        ({"1": 3, "2": 3, "3": 3, "4": 3}, None),  # WHO-5 needs all five
+    ],
+)
+def test_who5_scoring(answers, expected):
+    assert score("who5", answers) == expected
+
+
+def test_loneliness_scoring_needs_all_three_and_sums_3_to_9():
+    assert score("loneliness3", {"1": 3, "2": 3, "3": 3}) == Decimal(9)
+    assert score("loneliness3", {"1": 1, "2": 1, "3": 1}) == Decimal(3)
+    assert score("loneliness3", {"1": 3, "2": 3}) is None
+
+
+def test_single_items_are_their_own_score():
+    assert score("job_distance", {"belief": 7, "health": 8}) == Decimal("7.5")
+    assert score("job_distance_staff", {"chance": 4}) == Decimal(4)
+    assert score("job_distance", {}) is None
+
+
+def test_who5_has_the_danish_text_and_six_options():
+    assert len(WHO5.items) == 5 and len(WHO5.options) == 6
+    assert WHO5.item_text(WHO5.items[0], "da") == "I de sidste 2 uger har jeg været glad og i godt humør"
+    assert set(INSTRUMENTS) == {"who5", "loneliness3", "loneliness_direct", "job_distance", "job_distance_staff"}
+
+
+def who5_post(value):
+    return {f"item_{i}": str(value) for i in range(1, 6)}
+
+
+def test_young_person_answers_who5_and_a_low_score_asks_for_contact(world, client_for):
+    response = client_for("young_a").post(reverse("own_measure_answer", kwargs={"instrument": "who5"}), who5_post(1))
+    assert response.status_code == 302
+    with scope(organisation=world.org_a.pk):
+        answer = Response.objects.filter(young_person=world.objects["yp_a"]).latest("answered_at")
+        attention = Attention.objects.get(response=answer)
+    assert answer.answers == {str(i): 1 for i in range(1, 6)} and answer.score == 20
+    assert (answer.instrument, answer.version, answer.language, answer.mode) == ("who5", "1998", "da", "self")
+    assert attention.for_user == world.user("counsellor_on_team")
+    home = client_for("counsellor_on_team").get(reverse("home")).content.decode()
+    assert "Tag kontakt snart" in home and "depressi" not in home.lower()  # never a label
+    portal = client_for("young_a").get(reverse("portal")).content.decode()
+    assert "tage kontakt til dig snart" in portal
+
+
+def test_a_good_score_asks_for_nothing(world, client_for):
+    client_for("young_a").post(reverse("own_measure_answer", kwargs={"instrument": "who5"}), who5_post(4))
+    with scope(organisation=world.org_a.pk):
+        answer = Response.objects.filter(young_person=world.objects["yp_a"]).latest("answered_at")
+        assert answer.score == 80 and not Attention.objects.filter(response=answer).exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"item_1": "3", "item_2": "3", "item_3": "3", "item_4": "3"},  # one missing
+        {**who5_post(3), "item_5": "9"},  # not an option
+        {**who5_post(3), "item_5": "<script>"},
+    ],
+)
+def test_incomplete_or_invalid_answers_write_nothing(world, client_for, data):
+    with scope(organisation=world.org_a.pk):
+        before = Response.objects.count()
+    response = client_for("young_a").post(reverse("own_measure_answer", kwargs={"instrument": "who5"}), data)
+    assert response.status_code == 200 and "errorlist" in response.content.decode()
+    with scope(organisation=world.org_a.pk):
+        assert Response.objects.count() == before
+
+
+def test_staff_read_aloud_and_their_own_view(world, client_for):
+    client = client_for("counsellor_on_team")
+    yp = world.objects["yp_a"]
+    client.post(
+        reverse("measure_answer", kwargs={"pk": yp.pk, "instrument": "who5"}), {**who5_post(3), "mode": "read_aloud"}
+    )
+    client.post(
+        reverse("measure_answer", kwargs={"pk": yp.pk, "instrument": "job_distance_staff"}), {"item_chance": "6"}
+    )
+    with scope(organisation=world.org_a.pk):
+        mine = Response.objects.filter(young_person=yp, respondent=world.user("counsellor_on_team"))
+        assert mine.filter(instrument="who5", mode="read_aloud", score=60).count() == 1
+        assert mine.get(instrument="job_distance_staff").score == 6
+    # The young person cannot answer the professional's own view.
+    assert (
+        client_for("young_a")
+        .get(reverse("own_measure_answer", kwargs={"instrument": "job_distance_staff"}))
+        .status_code
+        == 404
+    )
+
+
+def test_the_counsellor_marks_the_contact_done(world, client_for):
+    attention = world.objects["attention_a"]
+    client_for("counsellor_on_team").post(reverse("attention_done", kwargs={"pk": attention.pk}))
+    with scope(organisation=world.org_a.pk):
+        attention.refresh_from_db()
+    assert attention.done_at is not None and attention.done_by == world.user("counsellor_on_team")
