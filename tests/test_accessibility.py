@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from tests import world as world_module
 from tests.test_matrix import EXAMPLE_KWARGS, OUR_PATTERNS, expected_allowed
@@ -62,7 +62,7 @@ def pages_for(world, fixture):
 )
 def test_every_page_for_every_role_has_no_wcag_violations(live_server, transactional_db, browser):
     world = world_module.build()
-    problems, checked = [], 0
+    problems, checked, names = [], 0, {}
     for fixture in ROLES:
         context = browser.new_context(viewport={"width": 375, "height": 740}, locale="da-DK")
         user = world.user(fixture)
@@ -77,6 +77,7 @@ def test_every_page_for_every_role_has_no_wcag_violations(live_server, transacti
             if response.status != 200 or "text/html" not in response.headers.get("content-type", ""):
                 continue
             checked += 1
+            names.setdefault(resolve(url).url_name, set()).add(fixture)
             page.add_script_tag(path=str(AXE))
             result = page.evaluate(
                 "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
@@ -90,6 +91,8 @@ def test_every_page_for_every_role_has_no_wcag_violations(live_server, transacti
                 problems.append(f"{fixture} {url}: {width}px wide at 375 px")
         context.close()
     print(f"accessibility: {checked} pages checked for {len(ROLES)} roles")
+    for name in sorted(names):
+        print(f"  {name}: {', '.join(sorted(names[name]))}")
     assert checked >= 80
     assert problems == [], "\n".join(problems)
 
