@@ -6,6 +6,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
+from brobygger.web.forms import bound
 
 from . import services
 from .forms import CommunityForm, GroupForm, MeetingForm, MemberForm, NoteForm, PointerForm
@@ -22,7 +23,7 @@ def groups(request):
 
 @rule(GR, Action.CREATE, methods=("GET", "POST"))
 def group_create(request):
-    form = GroupForm(request.POST if request.method == "POST" else None)
+    form = GroupForm(bound(request))
     if request.method == "POST" and form.is_valid():
         group = services.create_group(request.actor, data=form.cleaned_data)
         return redirect("group_detail", pk=group.pk)
@@ -93,7 +94,7 @@ def meeting_create(request, pk):
 @rule(ME, Action.VIEW, methods=("GET", "POST"))
 def meeting_detail(request, pk):
     meeting = policy.get_object(request.actor, ME, Action.VIEW, pk, lambda qs: qs.select_related("group"))
-    form = NoteForm(request.POST if request.method == "POST" else None, initial={"text": meeting.shared_note})
+    form = NoteForm(bound(request), initial={"text": meeting.shared_note})
     if request.method == "POST":
         if not policy.may(request.actor, ME, Action.UPDATE):
             return redirect("meeting_detail", pk=meeting.pk)
@@ -127,7 +128,7 @@ def communities(request):
 
 @rule(Kind.COMMUNITY, Action.CREATE, methods=("GET", "POST"))
 def community_create(request):
-    form = CommunityForm(request.POST if request.method == "POST" else None)
+    form = CommunityForm(bound(request))
     if request.method == "POST" and form.is_valid():
         services.create_community(request.actor, data=form.cleaned_data)
         return redirect("communities")
@@ -137,7 +138,7 @@ def community_create(request):
 @rule(Kind.YOUNG_PERSON, Action.POINT_TO_COMMUNITY, methods=("GET", "POST"))
 def point(request, pk):
     young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.POINT_TO_COMMUNITY, pk)
-    form = PointerForm(request.POST if request.method == "POST" else None)
+    form = PointerForm(bound(request))
     if request.method == "POST" and form.is_valid():
         services.point_to(request.actor, young_person, role=role, **form.cleaned_data)
         messages.success(request, _("Recorded."))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from brobygger.access import policy
 from brobygger.access.policy import login_only, rule
 from brobygger.access.rules import Action, Kind
+from brobygger.web.forms import bound
 
 from . import selectors, services
 from .forms import CompanyForm, ContactForm, OfferForm
@@ -31,7 +32,7 @@ def dashboard(request):
 
 @rule(CP, Action.CREATE, methods=("GET", "POST"))
 def company_create(request):
-    form = CompanyForm(request.POST if request.method == "POST" else None)
+    form = CompanyForm(bound(request))
     if request.method == "POST" and form.is_valid():
         company = services.create_company(request.actor, data=form.cleaned_data)
         messages.success(request, _("%(name)s is added to the network.") % {"name": company.name})
@@ -59,7 +60,7 @@ def company_detail(request, pk):
 @rule(CP, Action.UPDATE, methods=("GET", "POST"))
 def company_edit(request, pk):
     company = policy.get_object(request.actor, CP, Action.UPDATE, pk)
-    form = CompanyForm(request.POST if request.method == "POST" else None, instance=company)
+    form = CompanyForm(bound(request), instance=company)
     if request.method == "POST" and form.is_valid():
         services.update_company(company, data=form.cleaned_data)
         messages.success(request, _("Saved."))
@@ -83,7 +84,7 @@ def contact_add(request, pk):
 @rule(CP, Action.CREATE_OFFER, methods=("GET", "POST"))
 def offer_create(request, pk):
     company = policy.get_object(request.actor, CP, Action.CREATE_OFFER, pk)
-    form = OfferForm(request.POST if request.method == "POST" else None)
+    form = OfferForm(bound(request))
     if request.method == "POST" and form.is_valid():
         services.create_offer(company, data=form.offer_data())
         messages.success(request, _("The offer is created."))
@@ -94,7 +95,7 @@ def offer_create(request, pk):
 @rule(Kind.OFFER, Action.UPDATE, methods=("GET", "POST"))
 def offer_edit(request, pk):
     offer = policy.get_object(request.actor, Kind.OFFER, Action.UPDATE, pk, lambda qs: qs.select_related("company"))
-    form = OfferForm(request.POST if request.method == "POST" else None, instance=offer)
+    form = OfferForm(bound(request), instance=offer)
     if request.method == "POST" and form.is_valid():
         services.update_offer(offer, data=form.offer_data())
         messages.success(request, _("Saved."))

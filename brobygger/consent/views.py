@@ -5,14 +5,15 @@ from django.utils.translation import gettext as _
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
-from brobygger.people.models import YoungPerson
+from brobygger.people import selectors as people_selectors
+from brobygger.web.forms import bound
 
 from . import services
 from .forms import ConsentForm, OwnConsentForm
 
 
 def _give(request, young_person, form_class, role, done):
-    form = form_class(request.POST if request.method == "POST" else None, organisation=request.actor.organisation)
+    form = form_class(bound(request), organisation=request.actor.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.give(
@@ -37,7 +38,7 @@ def consent_create(request, pk):
 
 @rule(Kind.OWN_DATA, Action.GIVE_CONSENT, methods=("GET", "POST"))
 def own_consent_create(request):
-    young_person = YoungPerson.objects.filter(pk=request.actor.young_person_id).first()
+    young_person = people_selectors.own_young_person(request.actor)
     if young_person is None:
         return redirect("home")
     return _give(request, young_person, OwnConsentForm, "young_person", redirect("portal"))

@@ -7,6 +7,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
+from brobygger.web.forms import bound
 
 from . import selectors, services
 from .forms import NoteForm
@@ -16,7 +17,7 @@ from .forms import NoteForm
 def note_create(request, pk):
     young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE, pk)
     initial = {"tracks": [request.GET["track"]]} if request.GET.get("track") in ("dream", "livelihood") else {}
-    form = NoteForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = NoteForm(bound(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.write(request.actor, young_person, data=form.note_data(), role=role)
         messages.success(request, _("The note is saved. %(name)s can read it.") % {"name": young_person.first_name})
@@ -41,7 +42,7 @@ def note_edit(request, pk):
             request, _("A note can only be corrected by its author on the day it was written. Write a new note.")
         )
         return redirect("young_person_detail", pk=note.young_person_id)
-    form = NoteForm(request.POST if request.method == "POST" else None, instance=note)
+    form = NoteForm(bound(request), instance=note)
     if request.method == "POST" and form.is_valid():
         try:
             services.edit(request.actor, note, data=form.note_data(), role=role)

@@ -10,7 +10,7 @@ from brobygger.audit.services import log
 from brobygger.errors import Refused
 from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways import services as pathway_services
-from brobygger.people.models import TeamMember, TeamRole
+from brobygger.people import selectors as people_selectors
 
 from .models import STATUS_CHECK_MONTHS, FollowUpContact, FollowUpPlan, HowItGoes, StatusCheck
 
@@ -31,13 +31,7 @@ def schedule(exit_on, interval_days, months):
 
 
 def _responsible(young_person, actor):
-    seat = (
-        TeamMember.objects.filter(young_person=young_person, role=TeamRole.COUNSELLOR)
-        .order_by("-is_primary", "added_at")
-        .select_related("user")
-        .first()
-    )
-    return seat.user if seat else actor.user
+    return people_selectors.counsellor_of(young_person) or actor.user
 
 
 @transaction.atomic

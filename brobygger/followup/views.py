@@ -12,7 +12,7 @@ from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit.models import AccessLog, Purpose
 from brobygger.audit.models import Action as LogAction
-from brobygger.web.forms import submit
+from brobygger.web.forms import bound, submit
 
 from . import selectors, services
 from .forms import CheckForm, ContactForm
@@ -46,7 +46,7 @@ def contact_record(request, pk):
     contact, role = policy.object_and_role(
         request.actor, FC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")
     )
-    form = ContactForm(request.POST if request.method == "POST" else None)
+    form = ContactForm(bound(request))
     done = submit(
         request,
         form,
@@ -63,7 +63,7 @@ def check_record(request, pk):
     check, role = policy.object_and_role(
         request.actor, SC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")
     )
-    form = CheckForm(request.POST if request.method == "POST" else None)
+    form = CheckForm(bound(request))
     done = submit(
         request,
         form,

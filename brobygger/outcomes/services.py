@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
 from brobygger.errors import Refused
-from brobygger.people.models import TeamMember, TeamRole
+from brobygger.people import selectors as people_selectors
 
 from . import instruments
 from .models import Attention, Response
@@ -34,13 +34,7 @@ def _clean(instrument, answers):
 
 
 def _counsellor(young_person, fallback):
-    seat = (
-        TeamMember.objects.filter(young_person=young_person, role=TeamRole.COUNSELLOR)
-        .order_by("-is_primary", "added_at")
-        .select_related("user")
-        .first()
-    )
-    return seat.user if seat else fallback
+    return people_selectors.counsellor_of(young_person) or fallback
 
 
 @transaction.atomic

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
-from brobygger.people.models import YoungPerson
-from brobygger.web.forms import submit
+from brobygger.people import selectors as people_selectors
+from brobygger.web.forms import bound, submit
 
 from . import instruments, selectors, services
 from .forms import MeasureForm
@@ -24,7 +24,7 @@ def _instrument(key, respondent):
 
 @rule(Kind.OWN_DATA, Action.ANSWER_MEASURE)
 def own_measures(request):
-    young_person = YoungPerson.objects.filter(pk=request.actor.young_person_id).first()
+    young_person = people_selectors.own_young_person(request.actor)
     if young_person is None:
         return redirect("portal")
     language = translation.get_language()
@@ -39,12 +39,12 @@ def own_measures(request):
 
 @rule(Kind.OWN_DATA, Action.ANSWER_MEASURE, methods=("GET", "POST"))
 def own_measure_answer(request, instrument):
-    young_person = YoungPerson.objects.filter(pk=request.actor.young_person_id).first()
+    young_person = people_selectors.own_young_person(request.actor)
     if young_person is None:
         return redirect("portal")
     definition = _instrument(instrument, "young_person")
     language = translation.get_language()
-    form = MeasureForm(request.POST if request.method == "POST" else None, instrument=definition, language=language)
+    form = MeasureForm(bound(request), instrument=definition, language=language)
 
     def act(data):
         services.record(
@@ -68,9 +68,7 @@ def measure_answer(request, pk, instrument):
     young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.RECORD_MEASURE, pk)
     definition = _instrument(instrument, "staff")
     language = translation.get_language()
-    form = MeasureForm(
-        request.POST if request.method == "POST" else None, instrument=definition, language=language, staff=True
-    )
+    form = MeasureForm(bound(request), instrument=definition, language=language, staff=True)
 
     def act(data):
         mode = data.get("mode") or Response.Mode.SELF

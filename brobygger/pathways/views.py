@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
-from brobygger.web.forms import submit
+from brobygger.web.forms import bound, submit
 from brobygger.web.navigation import back_to
 
 from . import selectors, services
@@ -20,7 +20,7 @@ def _yp(request, pk, action):
 
 def tracks_form_view(request, young_person, role, template_context=None):
     pathway = selectors.pathway_of(young_person)
-    form = TracksForm(request.POST if request.method == "POST" else None, initial={**_tracks_initial(pathway)})
+    form = TracksForm(bound(request), initial={**_tracks_initial(pathway)})
     if request.method == "POST" and form.is_valid():
         try:
             services.update_tracks(request.actor, young_person, role=role, **form.cleaned_data)
@@ -48,7 +48,7 @@ def tracks_edit(request, pk):
 @rule(YP, Action.ACCEPT_PATHWAY, methods=("GET", "POST"))
 def accept(request, pk):
     young_person, role = _yp(request, pk, Action.ACCEPT_PATHWAY)
-    form = AcceptForm(request.POST if request.method == "POST" else None)
+    form = AcceptForm(bound(request))
     done = submit(
         request,
         form,
@@ -80,7 +80,7 @@ def status_quick(request, pk):
 @rule(YP, Action.CHANGE_STATUS, methods=("GET", "POST"))
 def status_change(request, pk):
     young_person, role = _yp(request, pk, Action.CHANGE_STATUS)
-    form = StatusForm(request.POST if request.method == "POST" else None)
+    form = StatusForm(bound(request))
     done = submit(
         request,
         form,
@@ -96,7 +96,7 @@ def status_change(request, pk):
 
 
 def step_form_view(request, young_person, role, *, staff):
-    form = StepForm(request.POST if request.method == "POST" else None, staff=staff)
+    form = StepForm(bound(request), staff=staff)
     if request.method == "POST" and form.is_valid():
         services.add_step(request.actor, young_person, data=form.step_data(), role=role)
         messages.success(request, _("The step is added to the plan."))
@@ -114,7 +114,7 @@ def step_create(request, pk):
 def step_edit(request, pk):
     step, role = policy.object_and_role(request.actor, Kind.PLAN_STEP, Action.UPDATE, pk)
     staff = request.actor.young_person_id != step.young_person_id
-    form = StepForm(request.POST if request.method == "POST" else None, instance=step, staff=staff)
+    form = StepForm(bound(request), instance=step, staff=staff)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_step(
@@ -138,7 +138,7 @@ def step_toggle(request, pk):
 @rule(YP, Action.END_PATHWAY, methods=("GET", "POST"))
 def pathway_end(request, pk):
     young_person, role = _yp(request, pk, Action.END_PATHWAY)
-    form = EndPathwayForm(request.POST if request.method == "POST" else None)
+    form = EndPathwayForm(bound(request))
     done = submit(
         request,
         form,

@@ -49,3 +49,19 @@ def team_of(young_person):
 def team_across_organisations(young_person):
     """The team of a young person shared with another organisation by consent."""
     return TeamMember.objects.with_scopes_disabled().filter(young_person=young_person).select_related("user")
+
+
+def counsellor_of(young_person):
+    """The young person's counsellor: the entry point first, else the first counsellor on the team."""
+    seat = (
+        TeamMember.objects.filter(young_person=young_person, role=TeamRole.COUNSELLOR)
+        .order_by("-is_primary", "added_at")
+        .select_related("user")
+        .first()
+    )
+    return seat.user if seat else None
+
+
+def own_young_person(actor):
+    """The young person who is logged in, or None."""
+    return YoungPerson.objects.filter(pk=actor.young_person_id).first()

@@ -15,6 +15,7 @@ from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways.models import Pathway
 from brobygger.staircase import selectors as activity_selectors
 from brobygger.tenancy.models import Role
+from brobygger.web.forms import bound
 
 from . import selectors, services
 from .forms import AccountForm, ReferralForm, SearchForm, TeamMemberForm
@@ -46,7 +47,7 @@ def young_people_list(request):
 
 @rule(YP, Action.CREATE, methods=("GET", "POST"))
 def young_person_create(request):
-    form = ReferralForm(request.POST if request.method == "POST" else None)
+    form = ReferralForm(bound(request))
     if request.method == "POST" and form.is_valid():
         young_person = services.create_referral(request.actor, data=form.cleaned_data)
         messages.success(request, _("The referral of %(name)s is registered.") % {"name": young_person.full_name})
@@ -126,7 +127,7 @@ def _may_on(request, young_person, action):
 @rule(YP, Action.UPDATE, methods=("GET", "POST"))
 def young_person_edit(request, pk):
     young_person, role = _young_person(request, pk, Action.UPDATE)
-    form = ReferralForm(request.POST if request.method == "POST" else None, instance=young_person)
+    form = ReferralForm(bound(request), instance=young_person)
     if request.method == "POST" and form.is_valid():
         services.update_referral(request.actor, young_person, data=form.cleaned_data, role=role)
         messages.success(request, _("Saved."))
@@ -138,7 +139,7 @@ def young_person_edit(request, pk):
 @rule(YP, Action.MANAGE_TEAM, methods=("GET", "POST"))
 def team_add(request, pk):
     young_person, role = _young_person(request, pk, Action.MANAGE_TEAM)
-    form = TeamMemberForm(request.POST if request.method == "POST" else None, young_person=young_person)
+    form = TeamMemberForm(bound(request), young_person=young_person)
     if request.method == "POST" and form.is_valid():
         try:
             services.add_team_member(
@@ -174,7 +175,7 @@ def account_create(request, pk):
     if young_person.user_id:
         messages.info(request, _("%(name)s already has an account.") % {"name": young_person.first_name})
         return redirect("young_person_detail", pk=young_person.pk)
-    form = AccountForm(request.POST if request.method == "POST" else None, initial={"email": young_person.email})
+    form = AccountForm(bound(request), initial={"email": young_person.email})
     if request.method == "POST" and form.is_valid():
         try:
             services.create_account(request.actor, young_person, email=form.cleaned_data["email"])

@@ -16,7 +16,8 @@ from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways import services as pathway_services
 from brobygger.pathways.forms import AcceptForm, WishForm
 from brobygger.pathways.views import step_form_view, tracks_form_view
-from brobygger.people.models import YoungPerson
+from brobygger.people import selectors as people_selectors
+from brobygger.web.forms import bound
 
 from .registry import section as registry_section
 from .registry import sections
@@ -26,7 +27,7 @@ ROLE = "young_person"
 
 
 def _own(request):
-    return YoungPerson.objects.filter(pk=request.actor.young_person_id).first()
+    return people_selectors.own_young_person(request.actor)
 
 
 @rule(OWN, Action.VIEW)
@@ -97,7 +98,7 @@ def own_tracks_edit(request, young_person):
 @rule(OWN, Action.ACCEPT_PATHWAY, methods=("GET", "POST"))
 @_with_own
 def own_accept(request, young_person):
-    form = AcceptForm(request.POST if request.method == "POST" else None)
+    form = AcceptForm(bound(request))
     if request.method == "POST" and form.is_valid():
         try:
             pathway_services.accept(request.actor, young_person, role=ROLE, **form.cleaned_data)
@@ -112,7 +113,7 @@ def own_accept(request, young_person):
 @rule(OWN, Action.WISH, methods=("GET", "POST"))
 @_with_own
 def wish_create(request, young_person):
-    form = WishForm(request.POST if request.method == "POST" else None)
+    form = WishForm(bound(request))
     if request.method == "POST" and form.is_valid():
         pathway_services.add_wish(request.actor, young_person, **form.cleaned_data)
         messages.success(request, _("Thank you. Your wish is sent to your team."))

@@ -7,6 +7,7 @@ from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
+from brobygger.web.forms import bound
 
 from . import selectors, services
 from .forms import DecisionForm, DistributeForm, ReviewForm
@@ -16,7 +17,7 @@ RV = Kind.REVIEW
 
 @rule(RV, Action.LIST, methods=("GET", "POST"))
 def reviews(request):
-    form = ReviewForm(request.POST if request.method == "POST" else None)
+    form = ReviewForm(bound(request))
     if request.method == "POST":
         if not policy.may(request.actor, RV, Action.CREATE):
             return redirect("reviews")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
+from brobygger.web.forms import bound
 
 from . import services
 from .forms import PurposeForm, SensitiveForm
@@ -16,7 +17,7 @@ YP = Kind.YOUNG_PERSON
 def sensitive_open(request, pk):
     """Asks for the purpose first; only a POST with a purpose shows the information."""
     young_person, role = policy.object_and_role(request.actor, YP, Action.VIEW_SENSITIVE, pk)
-    form = PurposeForm(request.POST if request.method == "POST" else None)
+    form = PurposeForm(bound(request))
     items = None
     if request.method == "POST" and form.is_valid():
         items = services.open_for(request.actor, young_person, purpose_text=form.cleaned_data["purpose"], role=role)
@@ -27,7 +28,7 @@ def sensitive_open(request, pk):
 @rule(YP, Action.RECORD_SENSITIVE, methods=("GET", "POST"))
 def sensitive_create(request, pk):
     young_person, role = policy.object_and_role(request.actor, YP, Action.RECORD_SENSITIVE, pk)
-    form = SensitiveForm(request.POST if request.method == "POST" else None)
+    form = SensitiveForm(bound(request))
     if request.method == "POST" and form.is_valid():
         services.record(request.actor, young_person, data=form.cleaned_data, role=role)
         messages.success(request, _("Recorded. The young person can see it on their page."))

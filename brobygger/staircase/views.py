@@ -8,7 +8,7 @@ from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.consent import selectors as consent_selectors
-from brobygger.web.forms import submit
+from brobygger.web.forms import bound, submit
 from brobygger.web.navigation import back_to
 
 from . import selectors, services
@@ -36,7 +36,7 @@ def _after_tap(request, activity):
 def propose(request, pk):
     young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.PROPOSE_ACTIVITY, pk)
     initial = {"offer": request.GET["offer"]} if request.GET.get("offer", "").isdigit() else {}
-    form = ProposeForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = ProposeForm(bound(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             activity = services.propose(request.actor, young_person, data=form.cleaned_data, role=role)
@@ -109,9 +109,7 @@ def activity_detail(request, pk):
 @rule(ACT, Action.WRITE_LEARNING_PLAN, methods=("GET", "POST"))
 def learning_plan_edit(request, pk):
     activity, role = _activity(request, pk, Action.WRITE_LEARNING_PLAN)
-    form = LearningPlanForm(
-        request.POST if request.method == "POST" else None, instance=selectors.learning_plan_of(activity)
-    )
+    form = LearningPlanForm(bound(request), instance=selectors.learning_plan_of(activity))
     done = submit(
         request,
         form,
@@ -142,7 +140,7 @@ def attend(request, pk):
     The form corrects another day or the hours."""
     activity, role = _activity(request, pk, Action.ATTEND)
     form = AttendanceForm(
-        request.POST if request.method == "POST" else None,
+        bound(request),
         initial={"day": timezone.localdate(), "present": True, "hours": 4},
     )
     one_tap = request.method == "POST" and "day" not in request.POST
@@ -168,7 +166,7 @@ def attend(request, pk):
 @rule(ACT, Action.END, methods=("GET", "POST"))
 def end(request, pk):
     activity, role = _activity(request, pk, Action.END)
-    form = EndForm(request.POST if request.method == "POST" else None)
+    form = EndForm(bound(request))
     done = submit(
         request,
         form,
@@ -207,7 +205,7 @@ def message(request, pk):
 @rule(Kind.YOUNG_PERSON, Action.RECORD_TALENT, methods=("GET", "POST"))
 def talent_create(request, pk):
     young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.RECORD_TALENT, pk)
-    form = TalentForm(request.POST if request.method == "POST" else None)
+    form = TalentForm(bound(request))
     if request.method == "POST" and form.is_valid():
         services.record_talent(request.actor, young_person, data=form.cleaned_data, role=role)
         messages.success(request, _("Thank you. The counsellor and the consultant see it on their home screens."))

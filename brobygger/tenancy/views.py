@@ -7,6 +7,7 @@ from brobygger.access import policy
 from brobygger.access.actor import SESSION_KEY
 from brobygger.access.policy import login_only, rule
 from brobygger.access.rules import Action, Kind
+from brobygger.web.forms import bound
 
 from . import selectors, services
 from .forms import MemberForm, SwitchOrganisationForm
@@ -22,7 +23,7 @@ def member_list(request):
 
 @rule(MB, Action.CREATE, methods=("GET", "POST"))
 def member_add(request):
-    form = MemberForm(request.POST if request.method == "POST" else None)
+    form = MemberForm(bound(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.add_member(organisation=request.actor.organisation, **data)
