@@ -20,6 +20,8 @@ brobygger/static/vendor/.installed: package.json package-lock.json
 	mkdir -p brobygger/static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js brobygger/static/vendor/
 	cp node_modules/htmx.org/LICENSE brobygger/static/vendor/htmx.LICENSE
+	cp node_modules/chart.js/dist/chart.umd.min.js brobygger/static/vendor/chart.umd.min.js
+	cp node_modules/chart.js/LICENSE.md brobygger/static/vendor/chart.js.LICENSE.md
 	touch $@
 
 install: $(VENV)/.installed brobygger/static/vendor/.installed

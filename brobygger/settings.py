@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "brobygger.followup",
     "brobygger.community",
     "brobygger.reviews",
+    "brobygger.catalogue",
     "brobygger.outcomes",
     "django_tasks",
     "django_tasks_db",

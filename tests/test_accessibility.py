@@ -30,7 +30,17 @@ ROLES = [
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ANONYMOUS_PAGES = ["account_login", "account_reset_password"]
 # Answers that are not HTML pages: JSON, downloads, the calendar feed, an htmx fragment.
-NOT_PAGES = {"healthz", "followup_feed", "esco_search", "export_json", "export_pdf"}
+NOT_PAGES = {
+    "healthz",
+    "followup_feed",
+    "esco_search",
+    "export_json",
+    "export_pdf",
+    "figures_xlsx",
+    "figures_pdf",
+    "open_data_json",
+    "open_data_csv",
+}
 
 
 def pages_for(world, fixture):

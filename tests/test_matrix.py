@@ -70,7 +70,14 @@ def expected_allowed(world, fixture, access, key):
 
 
 # Example values for URL parameters that do not name an object.
-EXAMPLE_KWARGS = {"key": "notes", "token": "not-a-real-token", "instrument": "who5"}
+EXAMPLE_KWARGS = {
+    "key": "notes",
+    "token": "not-a-real-token",
+    "instrument": "who5",
+    "organisation": "a",
+    "year": 2025,
+    "version": "1.0",
+}
 
 
 def objects_for(access, pattern):

@@ -40,7 +40,51 @@ def test_single_items_are_their_own_score():
 def test_who5_has_the_danish_text_and_six_options():
     assert len(WHO5.items) == 5 and len(WHO5.options) == 6
     assert WHO5.item_text(WHO5.items[0], "da") == "I de sidste 2 uger har jeg været glad og i godt humør"
-    assert set(INSTRUMENTS) == {"who5", "loneliness3", "loneliness_direct", "job_distance", "job_distance_staff"}
+    assert set(INSTRUMENTS) == {
+        "who5",
+        "gse10",
+        "loneliness3",
+        "loneliness_direct",
+        "job_distance",
+        "job_distance_staff",
+    }
+
+
+def gse(*values):
+    return {str(i): v for i, v in enumerate(values, start=1) if v is not None}
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        (gse(4, 4, 4, 4, 4, 4, 4, 4, 4, 4), Decimal(40)),  # highest
+        (gse(1, 1, 1, 1, 1, 1, 1, 1, 1, 1), Decimal(10)),  # lowest
+        (gse(3, 3, 3, 3, 3, 3, 3, 3, 2, 2), Decimal(28)),  # near the usual median of 29
+        (gse(3, 3, 3, 3, 3, 3, 3, None, None, None), Decimal(30)),  # 3 missing: mean 3 × 10
+        (gse(4, 3, 4, 3, 4, 3, 4, None, None, None), Decimal("35.7")),  # 25 / 7 × 10
+        (gse(3, 3, 3, 3, 3, 3, None, None, None, None), None),  # 4 missing: not scored
+    ],
+)
+def test_gse10_scoring_allows_up_to_three_missing(answers, expected):
+    assert score("gse10", answers) == expected
+
+
+def test_gse10_with_four_missing_is_refused_with_a_clear_message(world, client_for):
+    data = {f"item_{i}": "3" for i in range(1, 7)}
+    response = client_for("young_a").post(reverse("own_measure_answer", kwargs={"instrument": "gse10"}), data)
+    assert response.status_code == 200
+    assert "mindst 7 af de 10" in response.content.decode()
+    with scope(organisation=world.org_a.pk):
+        assert not Response.objects.filter(instrument="gse10").exists()
+
+
+def test_gse10_with_three_missing_is_stored_with_every_given_item(world, client_for):
+    data = {f"item_{i}": "2" for i in range(1, 8)}
+    response = client_for("young_a").post(reverse("own_measure_answer", kwargs={"instrument": "gse10"}), data)
+    assert response.status_code == 302
+    with scope(organisation=world.org_a.pk):
+        answer = Response.objects.get(instrument="gse10")
+    assert answer.answers == {str(i): 2 for i in range(1, 8)} and answer.score == 20
 
 
 def who5_post(value):

@@ -7,8 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
+from brobygger.access.actor import Actor
+from brobygger.pathways import services
 from brobygger.pathways.models import Pathway, PlanStep, StatusCode, StatusEntry
 from brobygger.pathways.selectors import next_good_step
+from brobygger.tenancy.models import Role
 
 
 def in_a(world):
@@ -243,3 +246,34 @@ def test_the_phase_changes_in_two_taps_and_bad_phases_are_refused(world, client_
     assert "Vælg en fase" in refused.content.decode()
     with in_a(world):
         assert Pathway.objects.get(young_person=world.objects["yp_a"]).phase == "activities"
+
+
+def test_an_income_scheme_that_has_ended_is_not_carried_into_a_later_status(world):
+    """Like uddannelseshjælp on 30 June 2025: after a scheme has ended, no income is carried over (not refused)."""
+    today = timezone.localdate()
+    ended = StatusCode.objects.create(
+        axis="income",
+        code="old_scheme",
+        label_da="Gammel ydelse",
+        label_en="Old benefit",
+        valid_from=today - timedelta(days=40),
+        valid_to=today - timedelta(days=20),
+    )
+    with in_a(world):
+        young_person = world.objects["yp_a"]
+        actor = Actor(world.user("counsellor_on_team"), world.org_a, [world.org_a], {Role.COUNSELLOR})
+        services.change_status(
+            actor,
+            young_person,
+            activity=code("activity", "job_seeking"),
+            income=ended,
+            valid_from=today - timedelta(days=30),
+        )
+        after = services.change_status(
+            actor, young_person, activity=code("activity", "education"), valid_from=today - timedelta(days=10)
+        )
+        assert after.income is None
+        before = services.change_status(
+            actor, young_person, activity=code("activity", "short_course"), valid_from=today - timedelta(days=25)
+        )
+        assert before.income == ended  # still in use then

@@ -18,7 +18,7 @@ from brobygger.companies.models import Offer
 from brobygger.consent import services as consent
 from brobygger.conversations.models import Note
 from brobygger.followup.models import FollowUpContact, FollowUpPlan, StatusCheck
-from brobygger.outcomes.models import Attention, Response
+from brobygger.outcomes.models import Attention, OpenDataRelease, Response
 from brobygger.pathways.codes import load as load_status_codes
 from brobygger.pathways.models import Pathway, PlanStep, StatusCode, StatusEntry, Track, Wish
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
@@ -133,6 +133,7 @@ OBJECTS_BY_KIND = {
     "community": ["community_a", "community_other"],
     "review": ["review_a", "review_other"],
     "attention": ["attention_a", "attention_other"],
+    "figures": ["release_a", "release_other"],
 }
 
 
@@ -270,6 +271,17 @@ def _aftercare_records(org, yp, author, suffix):
     return contact, check, group, meeting, community, review, attention
 
 
+def _release(org, user):
+    """An open-data release of the year before last (public files)."""
+    return OpenDataRelease.objects.create(
+        organisation=org,
+        year=2025,
+        schema_version=OpenDataRelease.SCHEMA_VERSION,
+        rows=[{"initiative": "", "measure": "started", "category": "", "value": 40}],
+        published_by=user,
+    )
+
+
 def _user(email, first, last=""):
     return User.objects.create_user(email, None, first_name=first, last_name=last)
 
@@ -363,6 +375,7 @@ def build():
             org_a, yp_a, u["counsellor_on_team"], u["mentor_with_consent"], company_1, offer_1
         )
         step_b, note_b, activity_b = _case_records(org_a, yp_b, u["counsellor_off_team"], "B", company_2)
+        release_a = _release(org_a, u["lead"])
     with scope(organisation=org_b.pk):
         other = _user("other_org_user@b.example", "Ole")
         for role in Role:
@@ -381,6 +394,7 @@ def build():
         contact_o, check_o, group_o, meeting_o, community_o, review_o, attention_o = _aftercare_records(
             org_b, yp_other, other, "O"
         )
+        release_o = _release(org_b, other)
 
     objs = {
         "yp_a": (yp_a, org_a, "yp_a"),
@@ -422,6 +436,8 @@ def build():
         "review_other": (review_o, org_b, None),
         "attention_a": (attention_a, org_a, "yp_a"),
         "attention_other": (attention_o, org_b, "yp_other"),
+        "release_a": (release_a, org_a, None),
+        "release_other": (release_o, org_b, None),
         "membership_a": (membership_a, org_a, None),
         "membership_other": (membership_other, org_b, None),
     }

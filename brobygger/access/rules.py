@@ -83,6 +83,7 @@ class Action(StrEnum):
     END_PATHWAY = "end_pathway"
     ANSWER_MEASURE = "answer_measure"
     RECORD_MEASURE = "record_measure"
+    PUBLISH = "publish"
 
 
 class Cond(StrEnum):
@@ -341,6 +342,10 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     # Anonymised figures: never row-level data.
     (A, FIG, Action.VIEW): Cond.ORG,
     (T, FIG, Action.VIEW): Cond.ORG,
+    (A, FIG, Action.EXPORT): Cond.ORG,
+    (T, FIG, Action.EXPORT): Cond.ORG,
+    (T, FIG, Action.UPDATE): Cond.ORG,  # the targets (måltal)
+    (T, FIG, Action.PUBLISH): Cond.ORG,  # open outcome data
 }
 
 # Which field categories of a young person a role sees once it has access.

@@ -3,7 +3,10 @@
 Item texts are the instruments' own wording per language, not app
 translations: an answer records the instrument id, version and language.
 WHO-5 is free to use (Psykiatrisk Center Nordsjælland / Region Hovedstaden);
-the Danish text follows the official version. The loneliness items are the
+the Danish text follows the official version. GSE-10 (Schwarzer & Jerusalem
+1995) is free to use with recognition; its English text is the authors'
+version, the Danish text is Brobygger's own rendering (not the validated
+Danish translation, which should replace it once obtained; see the README). The loneliness items are the
 3-item scale (Hughes et al. 2004) as asked in Den Nationale Sundhedsprofil,
 with a direct item; the job-distance items are our own wording
 (research/outcomes.md §1). Instruments under licence (WEMWBS, Outcomes Star)
@@ -30,6 +33,9 @@ class Instrument:
     options: tuple  # (value, {language: label}), in the order shown
     respondent: str  # "young_person" or "staff"
     minutes: int
+    scoring: str = "sum"  # "sum" (x multiplier), "prorated" (mean of answered x items) or "mean"
+    multiplier: int = 1
+    max_missing: int = 0
 
     def item_text(self, item, language):
         return item.text.get(language) or item.text["da"]
@@ -92,6 +98,7 @@ WHO5 = Instrument(
     ),
     respondent="young_person",
     minutes=1,
+    multiplier=4,
 )
 
 LONELINESS = Instrument(
@@ -137,6 +144,74 @@ LONELINESS_DIRECT = Instrument(
     minutes=1,
 )
 
+GSE10 = Instrument(
+    id="gse10",
+    version="1995",
+    title={"da": "Tro på egne evner (GSE)", "en": "Belief in yourself (GSE)"},
+    intro={
+        "da": "Hvor godt passer hvert udsagn på dig? Du må gerne springe et spørgsmål over.",
+        "en": "How true is each statement of you? You may skip a question.",
+    },
+    items=tuple(
+        Item(str(number), {"da": da, "en": en})
+        for number, (da, en) in enumerate(
+            (
+                (
+                    "Jeg kan altid klare svære problemer, hvis jeg prøver hårdt nok",
+                    "I can always manage to solve difficult problems if I try hard enough",
+                ),
+                (
+                    "Hvis nogen modarbejder mig, kan jeg finde måder at få det, jeg vil have",
+                    "If someone opposes me, I can find the means and ways to get what I want",
+                ),
+                (
+                    "Det er let for mig at holde fast i mine mål og nå dem",
+                    "It is easy for me to stick to my aims and accomplish my goals",
+                ),
+                (
+                    "Jeg er sikker på, at jeg kan klare uventede hændelser godt",
+                    "I am confident that I could deal efficiently with unexpected events",
+                ),
+                (
+                    "Fordi jeg er opfindsom, ved jeg, hvordan jeg klarer uforudsete situationer",
+                    "Thanks to my resourcefulness, I know how to handle unforeseen situations",
+                ),
+                (
+                    "Jeg kan løse de fleste problemer, hvis jeg gør den indsats, der skal til",
+                    "I can solve most problems if I invest the necessary effort",
+                ),
+                (
+                    "Jeg kan bevare roen, når det er svært, fordi jeg kan stole på mine evner til at klare det",
+                    "I can remain calm when facing difficulties because I can rely on my coping abilities",
+                ),
+                (
+                    "Når jeg står over for et problem, kan jeg som regel finde flere løsninger",
+                    "When I am confronted with a problem, I can usually find several solutions",
+                ),
+                (
+                    "Hvis jeg er i knibe, kan jeg som regel komme i tanke om en løsning",
+                    "If I am in trouble, I can usually think of a solution",
+                ),
+                (
+                    "Jeg kan som regel klare det, der sker for mig",
+                    "I can usually handle whatever comes my way",
+                ),
+            ),
+            start=1,
+        )
+    ),
+    options=_options(
+        (1, "Passer slet ikke", "Not at all true"),
+        (2, "Passer næsten ikke", "Hardly true"),
+        (3, "Passer nogenlunde", "Moderately true"),
+        (4, "Passer helt", "Exactly true"),
+    ),
+    respondent="young_person",
+    minutes=3,
+    scoring="prorated",
+    max_missing=3,
+)
+
 _ZERO_TO_TEN = tuple((v, {"da": str(v), "en": str(v)}) for v in range(11))
 
 JOB_DISTANCE = Instrument(
@@ -163,6 +238,8 @@ JOB_DISTANCE = Instrument(
     options=_ZERO_TO_TEN,
     respondent="young_person",
     minutes=1,
+    scoring="mean",
+    max_missing=1,
 )
 
 JOB_DISTANCE_STAFF = Instrument(
@@ -182,27 +259,32 @@ JOB_DISTANCE_STAFF = Instrument(
     options=_ZERO_TO_TEN,
     respondent="staff",
     minutes=1,
+    scoring="mean",
 )
 
-INSTRUMENTS = {i.id: i for i in (WHO5, LONELINESS, LONELINESS_DIRECT, JOB_DISTANCE, JOB_DISTANCE_STAFF)}
+INSTRUMENTS = {i.id: i for i in (WHO5, GSE10, LONELINESS, LONELINESS_DIRECT, JOB_DISTANCE, JOB_DISTANCE_STAFF)}
 
 WHO5_FOLLOW_UP_AT = 28  # a score this low asks the counsellor to get in touch (never a diagnosis)
 WHO5_LOW_AT = 50
+WHO5_IMPORTANT_CHANGE = 10  # points on the 0-100 scale (Topp et al. 2015)
 
 
 def score(instrument_id, answers):
-    """The score of one response, or None where the rules say it cannot be scored.
+    """The score of one response, or None where the rules say it cannot be scored."""
+    return score_with(INSTRUMENTS[instrument_id], answers)
 
-    WHO-5: all five items, raw sum × 4 (0–100). Loneliness: all three items,
-    sum 3–9. Single-item measures: the answer itself (one per item, as a
-    mean when several items are answered)."""
-    instrument = INSTRUMENTS[instrument_id]
+
+def score_with(instrument, answers):
+    """WHO-5: all five items, raw sum × 4 (0–100). GSE-10: sum 10–40; with up
+    to three items missing, the mean of the answered items × 10 (the
+    authors' rule). Loneliness: all three items, sum 3–9. Single-item
+    measures: the answer itself (a mean when several items are answered)."""
     values = [answers.get(item.key) for item in instrument.items]
     given = [v for v in values if v is not None]
-    if instrument_id == "who5":
-        return Decimal(sum(given) * 4) if len(given) == 5 else None
-    if instrument_id == "loneliness3":
-        return Decimal(sum(given)) if len(given) == 3 else None
-    if not given:
+    if not given or len(values) - len(given) > instrument.max_missing:
         return None
+    if instrument.scoring == "sum":
+        return Decimal(sum(given) * instrument.multiplier)
+    if instrument.scoring == "prorated":
+        return (Decimal(sum(given)) * len(values) / len(given)).quantize(Decimal("0.1"))
     return (Decimal(sum(given)) / len(given)).quantize(Decimal("0.1"))

@@ -57,3 +57,60 @@ class Attention(TenantModel):
 
     def __str__(self):
         return f"{self.young_person} {self.created_at:%Y-%m-%d}"
+
+
+class Target(TenantModel):
+    """A target (måltal) the organisation has set for a year."""
+
+    class Key(models.TextChoices):
+        STARTED = "started", _("Young people starting a pathway")
+        IN_JOB_OR_EDUCATION = "in_job_or_education", _("Current participants in job or education (%)")
+        SUSTAINED_6 = "sustained_6", _("In job or education 6 months after exit (%)")
+        WHO5_IMPROVED = "who5_improved", _("Well-being (WHO-5) up by 10 points or more (%)")
+        MEDIAN_DAYS = "median_days", _("Median days to job or education (at most)")
+
+    UNITS = {
+        Key.STARTED: "",
+        Key.IN_JOB_OR_EDUCATION: "%",
+        Key.SUSTAINED_6: "%",
+        Key.WHO5_IMPROVED: "%",
+        Key.MEDIAN_DAYS: "",
+    }
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    key = models.CharField(_("target"), max_length=30, choices=Key.choices)
+    value = models.DecimalField(_("value"), max_digits=7, decimal_places=1)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "key"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [models.UniqueConstraint(fields=["organisation", "year", "key"], name="one_target_per_year")]
+
+    def __str__(self):
+        return f"{self.year} {self.key} {self.value}"
+
+
+class OpenDataRelease(TenantModel):
+    """Anonymised aggregates an organisation has published as open data for a
+    year. The figures are frozen when published, so a published file never
+    changes under its readers; a withdrawn release is no longer served."""
+
+    SCHEMA_VERSION = "1.0"
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    schema_version = models.CharField(max_length=10)
+    rows = models.JSONField()
+    published_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "-published_at"]
+        verbose_name = _("open data release")
+        verbose_name_plural = _("open data releases")
+
+    def __str__(self):
+        return f"{self.organisation_id} {self.year}"

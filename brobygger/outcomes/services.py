@@ -8,7 +8,7 @@ from brobygger.errors import Refused
 from brobygger.people import selectors as people_selectors
 
 from . import instruments
-from .models import Attention, Response
+from .models import Attention, OpenDataRelease, Response, Target
 
 
 class MeasureError(Refused):
@@ -46,6 +46,11 @@ def record(actor, young_person, *, instrument_id, answers, language, mode, role=
         raise MeasureError(_("Unknown measure."))
     cleaned = _clean(instrument, answers)
     score = instruments.score(instrument_id, cleaned)
+    if score is None and instrument.max_missing:
+        raise MeasureError(
+            _("Answer at least %(n)d of the %(total)d questions, please.")
+            % {"n": len(instrument.items) - instrument.max_missing, "total": len(instrument.items)}
+        )
     if score is None:
         raise MeasureError(_("Answer every question, please: this measure needs them all."))
     response = Response.objects.create(
@@ -79,3 +84,63 @@ def attended(actor, attention, role=None):
         attention.save(update_fields=["done_at", "done_by"])
         log(actor, Action.UPDATE, kind="attention", subject=attention.young_person, obj=attention, role=role)
     return attention
+
+
+class TargetError(Refused):
+    pass
+
+
+@transaction.atomic
+def set_targets(actor, *, year, values, role=None):
+    """Set (or clear, with None) the organisation's targets for a year, all in one go."""
+    this_year = timezone.localdate().year
+    if not this_year - 10 <= year <= this_year + 5:
+        raise TargetError(_("Choose a year within ten years back and five years ahead."))
+    for key, value in values.items():
+        if key not in Target.Key.values:
+            raise TargetError(_("Unknown target."))
+        if value is not None and (value < 0 or (Target.UNITS[key] == "%" and value > 100)):
+            raise TargetError(_("A share must be between 0 and 100 %."))
+        existing = Target.objects.filter(year=year, key=key).first()
+        if value is None:
+            if existing:
+                existing.delete()
+            continue
+        if existing:
+            existing.value, existing.set_by = value, actor.user
+            existing.save(update_fields=["value", "set_by", "set_at"])
+        else:
+            Target.objects.create(organisation=actor.organisation, year=year, key=key, value=value, set_by=actor.user)
+    log(actor, Action.UPDATE, kind="targets", role=role, criterion=str(year))
+
+
+class PublishError(Refused):
+    pass
+
+
+@transaction.atomic
+def publish(actor, *, year, rows, role=None):
+    """Freeze the organisation's anonymised figures for a finished year as open data."""
+    if year >= timezone.localdate().year:
+        raise PublishError(_("A year can be published once it has ended."))
+    if OpenDataRelease.objects.filter(year=year, withdrawn_at__isnull=True).exists():
+        raise PublishError(_("That year is already published. Withdraw it first to publish it again."))
+    release = OpenDataRelease.objects.create(
+        organisation=actor.organisation,
+        year=year,
+        schema_version=OpenDataRelease.SCHEMA_VERSION,
+        rows=rows,
+        published_by=actor.user,
+    )
+    log(actor, Action.CREATE, kind="open_data", obj=release, role=role)
+    return release
+
+
+@transaction.atomic
+def withdraw(actor, release, role=None):
+    release = OpenDataRelease.objects.select_for_update().get(pk=release.pk)
+    if release.withdrawn_at is None:
+        release.withdrawn_at = timezone.now()
+        release.save(update_fields=["withdrawn_at"])
+        log(actor, Action.UPDATE, kind="open_data", obj=release, role=role)
+    return release

@@ -1,18 +1,27 @@
+import json
+
 from django.contrib import messages
-from django.http import Http404
-from django.shortcuts import redirect, render
-from django.utils import translation
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from brobygger.access import policy
-from brobygger.access.policy import rule
+from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
+from brobygger.audit import services as audit
+from brobygger.audit.models import Action as LogAction
+from brobygger.catalogue import selectors as catalogue_selectors
 from brobygger.people import selectors as people_selectors
+from brobygger.tenancy import selectors as tenancy_selectors
+from brobygger.tenancy.models import Role
 from brobygger.web.forms import bound, submit
+from brobygger.web.pdf import PdfUnavailable
 
-from . import instruments, selectors, services
-from .forms import MeasureForm
-from .models import Response
+from . import exports, figures, instruments, open_data, selectors, services
+from .forms import FiguresForm, MeasureForm, PublishForm, TargetsForm
+from .models import OpenDataRelease, Response
 
 
 def _instrument(key, respondent):
@@ -94,3 +103,185 @@ def attention_done(request, pk):
     services.attended(request.actor, attention, role=role)
     messages.success(request, _("Marked as done."))
     return redirect("home")
+
+
+# --- figures (issue 8) ---------------------------------------------------------
+
+
+def _figure_organisations(actor):
+    """Organisations whose figures this user may see: where they are an analyst or a team lead."""
+    allowed = {
+        m.organisation_id
+        for m in tenancy_selectors.memberships_of(actor.user)
+        if m.role in (Role.ANALYST, Role.TEAM_LEAD)
+    }
+    return [org for org in actor.organisations if org.pk in allowed]
+
+
+def _figures_for(request):
+    organisations = _figure_organisations(request.actor)
+    initiatives = list(catalogue_selectors.initiatives_of(organisations))
+    form = FiguresForm(request.GET, organisations=organisations, initiatives=initiatives)
+    if not form.is_valid():
+        return form, None, None
+    data = form.cleaned_data
+    filters = figures.Filters(
+        organisations=tuple(str(o.pk) for o in organisations),
+        start=data["start"],
+        end=data["end"],
+        organisation=data.get("organisation") or None,
+        initiative=data.get("initiative") or None,
+        age_band=data.get("age_band") or None,
+        gender=data.get("gender") or None,
+        compare_by=data.get("compare_by") or None,
+    )
+    labels_for = figures.dimension_labels(organisations, initiatives)
+    result = figures.build(
+        filters, labels_for=labels_for, today=timezone.localdate(), language=translation.get_language()
+    )
+    return form, result, _about(form, filters, labels_for)
+
+
+def _about(form, filters, labels_for):
+    """The filters in words, for the exports."""
+    lines = [
+        [_("Period"), f"{filters.start:%d.%m.%Y} – {filters.end:%d.%m.%Y}"],
+        [_("Made"), timezone.localtime().strftime("%d.%m.%Y %H:%M")],
+    ]
+    for name, value in filters.where().items():
+        lines.append([str(form.fields[name].label), str(labels_for(name).get(value, value))])
+    lines.append(
+        [
+            _("Anonymised"),
+            _(
+                "Counts under 3 are hidden (..), and so is at least one more count on every line where one is, "
+                "across every filter, so no one can be worked out by subtracting."
+            ),
+        ]
+    )
+    return {"about": lines}
+
+
+@rule(Kind.FIGURES, Action.VIEW)
+def figures_page(request):
+    form, result, about = _figures_for(request)
+    if result is not None:
+        audit.log(request.actor, LogAction.VIEW, kind="figures", criterion=request.GET.urlencode())
+    context = {
+        "form": form,
+        "figures": result,
+        "query": request.GET.urlencode(),
+        "may_export": policy.may(request.actor, Kind.FIGURES, Action.EXPORT),
+        "may_set_targets": policy.may(request.actor, Kind.FIGURES, Action.UPDATE),
+        "may_publish": policy.may(request.actor, Kind.FIGURES, Action.PUBLISH),
+    }
+    return render(request, "outcomes/figures.html", context)
+
+
+@rule(Kind.FIGURES, Action.EXPORT)
+def figures_export(request, fmt):
+    form, result, about = _figures_for(request)
+    if result is None:
+        messages.error(request, _("Correct the filters first."))
+        return redirect("figures")
+    audit.log(request.actor, LogAction.EXPORT, kind="figures", criterion=f"{fmt} {request.GET.urlencode()}"[:300])
+    stem = f"brobygger-resultater-{result['filters'].start:%Y%m%d}-{result['filters'].end:%Y%m%d}"
+    if fmt == "xlsx":
+        body = exports.workbook(result, about)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        try:
+            body = exports.pdf(result, about, request)
+        except PdfUnavailable:
+            messages.error(
+                request, _("The PDF cannot be made on this server right now. Download the workbook instead.")
+            )
+            return redirect("figures")
+        content_type = "application/pdf"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response
+
+
+@rule(Kind.FIGURES, Action.UPDATE, methods=("GET", "POST"))
+def targets(request):
+    year = _year(request)
+    existing = {t.key: t.value for t in selectors.targets_for(year)}
+    form = TargetsForm(bound(request), initial=existing)
+
+    def act(data):
+        services.set_targets(request.actor, year=year, values=form.values())
+
+    if submit(request, form, act, success=_("The targets are saved.")):
+        return redirect(f"{reverse('targets')}?year={year}")
+    return render(request, "outcomes/targets.html", {"form": form, "year": year})
+
+
+def _year(request):
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+
+
+@rule(Kind.FIGURES, Action.PUBLISH, methods=("GET", "POST"))
+def open_data_manage(request):
+    form = PublishForm(bound(request))
+    organisation = request.actor.organisation
+
+    def act(data):
+        rows = open_data.rows_for(
+            organisation,
+            catalogue_selectors.initiatives_of([organisation]),
+            data["year"],
+            today=timezone.localdate(),
+        )
+        services.publish(request.actor, year=data["year"], rows=rows)
+
+    if submit(request, form, act, success=_("Published. Anyone can now download the figures.")):
+        return redirect("open_data_manage")
+    context = {"form": form, "releases": selectors.releases()}
+    return render(request, "outcomes/open_data_manage.html", context)
+
+
+@rule(Kind.FIGURES, Action.PUBLISH, methods=("POST",))
+def open_data_withdraw(request, pk):
+    release = get_object_or_404(selectors.releases(), pk=pk)
+    services.withdraw(request.actor, release)
+    messages.success(request, _("Withdrawn. The files are no longer served."))
+    return redirect("open_data_manage")
+
+
+@public
+def open_data_index(request):
+    releases = selectors.published_releases()
+    return render(
+        request,
+        "outcomes/open_data_index.html",
+        {"releases": releases, "side_by_side": open_data.side_by_side(releases)},
+    )
+
+
+@public
+def open_data_schema(request, version):
+    if version != OpenDataRelease.SCHEMA_VERSION:
+        raise Http404
+    context = {"version": version, "measures": open_data.MEASURES, "columns": open_data.CSV_COLUMNS}
+    return render(request, "outcomes/open_data_schema.html", context)
+
+
+@public
+def open_data_file(request, organisation, year, fmt):
+    release = selectors.published_release(organisation, year)
+    if release is None:
+        raise Http404
+    name = f"brobygger-{release.organisation.slug}-{release.year}"
+    if fmt == "json":
+        schema_url = request.build_absolute_uri(reverse("open_data_schema", args=[release.schema_version]))
+        body = json.dumps(open_data.as_json(release, schema_url=schema_url), ensure_ascii=False, indent=1)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(open_data.as_csv(release), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{name}.{fmt}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

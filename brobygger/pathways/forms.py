@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.catalogue.models import Initiative
 from brobygger.people.forms import DateInput
 from brobygger.tenancy.models import STAFF_ROLES, Membership
 
@@ -107,10 +108,21 @@ class AcceptForm(forms.Form):
         required=False,
         help_text=_("For example: after a visit to the workshops."),
     )
+    initiative = forms.ModelChoiceField(
+        label=_("Initiative"),
+        queryset=Initiative.objects.none(),
+        required=False,
+        empty_label=_("None in particular"),
+        help_text=_("Which of your initiatives the pathway belongs to, so results can be shown per initiative."),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, initiatives=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("on", timezone.localdate())
+        if initiatives is None or not initiatives.exists():
+            del self.fields["initiative"]
+        else:
+            self.fields["initiative"].queryset = initiatives
 
 
 class WishForm(forms.ModelForm):

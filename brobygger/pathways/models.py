@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.catalogue.models import Initiative
 from brobygger.people.models import YoungPerson
 from brobygger.tenancy.models import TenantModel
 
@@ -79,6 +80,14 @@ class Pathway(TenantModel):
     accepted_how = models.CharField(_("how the yes was given"), max_length=200, blank=True)
     dream = models.TextField(_("Who do you want to be?"), max_length=1000, blank=True)
     livelihood = models.TextField(_("How do you want to support yourself?"), max_length=1000, blank=True)
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pathways",
+        verbose_name=_("initiative"),
+    )
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     end_reason = models.CharField(_("why it ended"), max_length=300, blank=True)
     version = models.PositiveIntegerField(default=1)

@@ -33,7 +33,7 @@ def _pathway_for_update(young_person):
 
 
 @transaction.atomic
-def accept(actor, young_person, *, on, how="", role=None):
+def accept(actor, young_person, *, on, how="", initiative=None, role=None):
     """Record the young person's yes (after a visit, in their own time)."""
     if on > timezone.localdate():
         raise PathwayError(_("The young person cannot have said yes in the future."))
@@ -45,6 +45,10 @@ def accept(actor, young_person, *, on, how="", role=None):
     pathway.state = Pathway.State.ACTIVE
     pathway.accepted_on = on
     pathway.accepted_how = how
+    if initiative is not None:
+        if initiative.organisation_id != young_person.organisation_id:
+            raise PathwayError(_("Choose one of your organisation's initiatives."))
+        pathway.initiative = initiative
     pathway.version += 1
     pathway.save()
     log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway, role=role)
@@ -92,8 +96,10 @@ def change_status(actor, young_person, *, activity, income=None, valid_from=None
     if valid_from < young_person.birth_date:
         raise PathwayError(_("A status cannot start before the young person was born."))
     if income is None:
+        # The income carries over, unless the scheme has ended by then (the
+        # 1 July 2025 reform): then it is left unknown rather than refused.
         current = current_status(young_person, on=valid_from)
-        income = current.income if current else None
+        income = current.income if current and current.income and current.income.valid_on(valid_from) else None
     for code, axis in ((activity, StatusCode.Axis.ACTIVITY), (income, StatusCode.Axis.INCOME)):
         if code is None:
             continue

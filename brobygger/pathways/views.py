@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
+from brobygger.catalogue import selectors as catalogue_selectors
 from brobygger.web.forms import bound, submit
 from brobygger.web.navigation import back_to
 
@@ -48,7 +49,7 @@ def tracks_edit(request, pk):
 @rule(YP, Action.ACCEPT_PATHWAY, methods=("GET", "POST"))
 def accept(request, pk):
     young_person, role = _yp(request, pk, Action.ACCEPT_PATHWAY)
-    form = AcceptForm(bound(request))
+    form = AcceptForm(bound(request), initiatives=catalogue_selectors.initiatives_of([young_person.organisation]))
     done = submit(
         request,
         form,

@@ -24,7 +24,16 @@ class ReferralForm(forms.ModelForm):
 
     class Meta:
         model = YoungPerson
-        fields = ["first_name", "last_name", "birth_date", "phone", "email", "referral_date", "referral_source"]
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "gender",
+            "phone",
+            "email",
+            "referral_date",
+            "referral_source",
+        ]
         widgets = {"birth_date": DateInput(), "referral_date": DateInput()}
 
     def __init__(self, *args, **kwargs):

@@ -19,6 +19,15 @@ class ReferralSource(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class Gender(models.TextChoices):
+    """Asked only so results can be shown by gender; "not stated" is the default."""
+
+    NOT_STATED = "", _("Not stated")
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    OTHER = "other", _("Other")
+
+
 class YoungPerson(TenantModel):
     """A young person with a minimal referral: only what the work needs.
 
@@ -31,6 +40,7 @@ class YoungPerson(TenantModel):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     birth_date = models.DateField(_("birth date"))
+    gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices, blank=True, default="")
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     referral_date = models.DateField(_("referral date"))

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +17,7 @@ from brobygger.pathways.forms import AcceptForm, WishForm
 from brobygger.pathways.views import step_form_view, tracks_form_view
 from brobygger.people import selectors as people_selectors
 from brobygger.web.forms import bound
+from brobygger.web.pdf import PdfUnavailable, render_pdf
 
 from .registry import section as registry_section
 from .registry import sections
@@ -151,22 +151,15 @@ def export_json(request, young_person):
     return response
 
 
-def _refuse_fetch(url, *args, **kwargs):
-    # The PDF is built from our own template and text only; nothing is ever fetched.
-    raise ValueError(f"Refusing to fetch {url!r} while rendering a PDF")
-
-
 @rule(OWN, Action.EXPORT)
 @_with_own
 def export_pdf(request, young_person):
     try:
-        from weasyprint import HTML
-    except OSError:  # Pango is missing on this server (apt-get install libpango-1.0-0 libpangoft2-1.0-0)
+        pdf = render_pdf("portal/export_pdf.html", {"data": export_data(young_person)}, request)
+    except PdfUnavailable:
         messages.error(request, _("The PDF cannot be made on this server right now. Download the data file instead."))
         return redirect("portal")
     _log_export(request, young_person, "pdf")
-    html = render_to_string("portal/export_pdf.html", {"data": export_data(young_person)}, request=request)
-    pdf = HTML(string=html, base_url=None, url_fetcher=_refuse_fetch).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="brobygger-mine-data.pdf"'
     return response

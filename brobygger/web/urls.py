@@ -4,6 +4,5 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("figures/", views.figures, name="figures"),
     path("healthz", views.healthz, name="healthz"),
 ]

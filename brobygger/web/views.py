@@ -1,22 +1,18 @@
 from django.db import connection
-from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from brobygger.access import policy
-from brobygger.access.policy import login_only, public, rule
+from brobygger.access.policy import login_only, public
 from brobygger.access.rules import Action, Kind
 from brobygger.followup import selectors as followup_selectors
 from brobygger.followup.models import HowItGoes
 from brobygger.outcomes import selectors as outcome_selectors
 from brobygger.people import selectors as people_selectors
-from brobygger.people.models import ReferralSource, YoungPerson
 from brobygger.staircase import selectors as staircase_selectors
 from brobygger.tenancy.models import Role
-
-from .figures import suppress
 
 
 @login_only
@@ -50,13 +46,6 @@ def home(request):
     if policy.may(actor, Kind.COMPANY, Action.LIST) and actor.has_role(Role.CONSULTANT, Role.MENTOR):
         context["companies"] = policy.queryset(actor, Kind.COMPANY, Action.LIST)[:20]
     return render(request, "web/home.html", context)
-
-
-@rule(Kind.FIGURES, Action.VIEW)
-def figures(request):
-    counts = dict(YoungPerson.objects.values_list("referral_source").annotate(n=Count("pk")).order_by())
-    rows, total = suppress([(label, counts.get(value, 0)) for value, label in ReferralSource.choices])
-    return render(request, "web/figures.html", {"rows": rows, "total": total})
 
 
 @public

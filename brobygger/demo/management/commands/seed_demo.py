@@ -5,7 +5,8 @@ Idempotent: running it again resets the demo organisations.
 """
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -16,10 +17,14 @@ from django_scopes import scope, scopes_disabled
 
 from brobygger.access.actor import Actor
 from brobygger.access.rules import FieldCategory
+from brobygger.catalogue.models import Initiative
 from brobygger.community import services as community
 from brobygger.companies import services as companies
 from brobygger.consent import services as consent
 from brobygger.conversations import services as conversations
+from brobygger.outcomes import open_data
+from brobygger.outcomes import services as outcomes
+from brobygger.outcomes.models import Response
 from brobygger.pathways import services as pathways
 from brobygger.pathways.models import Pathway, StatusCode
 from brobygger.people import services as people
@@ -38,6 +43,10 @@ ORGANISATIONS = [
         "kind": Organisation.Kind.NGO,
         "municipality": "Aarhus",
         "domain": "opgang2.example",
+        "initiatives": [
+            ("opgang2-xl", "Opgang2 XL", "Værksteder, virksomhedstrappen og netværksgrupper for unge på vej i job."),
+            ("dromme-og-rugbrod", "Drømmespor og rugbrødsspor", "Samtaler om drømmen og om at forsørge sig selv."),
+        ],
         "postcode": ("8000", "Aarhus C"),
         # Opgang2 XL's partners, from the seed document (000).
         "companies": [
@@ -74,6 +83,10 @@ ORGANISATIONS = [
         "kind": Organisation.Kind.MUNICIPAL,
         "municipality": "Randers",
         "domain": "randers-unge.example",
+        "initiatives": [
+            ("bliv-klar-til-vikar", "Bliv klar til Vikar", "Et forløb mod vikararbejde i kommunens institutioner."),
+            ("ungeguide", "Ungeguideforløb", "En ung-til-ung-guide følger den unge ind i uddannelse."),
+        ],
         "postcode": ("8900", "Randers C"),
         "companies": [
             ("Randers Regnskov", "Oplevelsescenter"),
@@ -90,6 +103,9 @@ ORGANISATIONS = [
         "kind": Organisation.Kind.SOCIAL_ENTERPRISE,
         "municipality": "Viborg",
         "domain": "grobund.example",
+        "initiatives": [
+            ("arbejdsfaellesskabet", "Arbejdsfællesskabet", "Rigtige opgaver i en socialøkonomisk virksomhed."),
+        ],
         "postcode": ("8800", "Viborg"),
         "companies": [
             ("Viborg Gartneri", "Gartneri"),
@@ -328,9 +344,14 @@ class Command(BaseCommand):
                 staff.setdefault(role, []).append(member.user)
                 logins.append((org.name, title, email))
             lead = staff[Role.TEAM_LEAD][0]
+            self.initiatives = [
+                Initiative.objects.create(organisation=org, slug=slug, name=name, summary=summary)
+                for slug, name, summary in spec["initiatives"]
+            ]
             company_rows = self._companies(org, spec, rng, password_hash, logins)
             self._young_people(org, spec, rng, staff, lead, company_rows, password_hash, logins)
             self._community_and_reviews(org, staff, rng)
+            self._measures_and_targets(org, staff, rng)
         return logins
 
     def _companies(self, org, spec, rng, password_hash, logins):
@@ -421,9 +442,10 @@ class Command(BaseCommand):
                     "first_name": first,
                     "last_name": rng.choice(LAST_NAMES),
                     "birth_date": today - timedelta(days=age_days),
+                    "gender": rng.choice(["woman", "man", "woman", "man", "other", ""]),
                     "phone": fake_phone(rng),
                     "email": f"{first.lower()}.{index}@mail.{spec['domain']}",
-                    "referral_date": today - timedelta(days=rng.randint(1, 400)),
+                    "referral_date": today - timedelta(days=rng.randint(1, 700)),
                     "referral_source": rng.choice(ReferralSource.values),
                 },
             )
@@ -464,15 +486,18 @@ class Command(BaseCommand):
         today = date.today()
         dream, livelihood = rng.choice(DREAMS)
         if index % 5 != 4:  # most have said yes; a few are still deciding
-            accepted = max(young_person.referral_date, today - timedelta(days=rng.randint(5, 300)))
-            pathways.accept(actor, young_person, on=accepted, how="Efter et besøg i værkstederne")
+            accepted = max(young_person.referral_date, today - timedelta(days=rng.randint(5, 650)))
+            initiative = self.initiatives[index % len(self.initiatives)]
+            pathways.accept(
+                actor, young_person, on=accepted, how="Efter et besøg i værkstederne", initiative=initiative
+            )
             version = Pathway.objects.get(young_person=young_person).version
             pathways.update_tracks(actor, young_person, dream=dream, livelihood=livelihood, version=version)
         activity_codes = {c.code: c for c in StatusCode.objects.filter(axis="activity")}
-        income = StatusCode.objects.get(
-            axis="income", code=rng.choice(["kontanthjaelp_basic", "kontanthjaelp_minimum", "su"])
-        )
         start = max(young_person.referral_date, today - timedelta(days=700))
+        incomes = ["kontanthjaelp_basic", "kontanthjaelp_minimum", "su", "uddannelseshjaelp", "kontanthjaelp_old"]
+        valid = [c for c in StatusCode.objects.filter(axis="income", code__in=incomes) if c.valid_on(start)]
+        income = rng.choice(sorted(valid, key=lambda c: c.code))
         pathways.change_status(
             actor, young_person, activity=activity_codes["job_seeking"], income=income, valid_from=start
         )
@@ -480,6 +505,15 @@ class Command(BaseCommand):
             later = start + (today - start) / 2
             code = activity_codes[rng.choice(["company_placement", "assessment", "short_course", "education"])]
             pathways.change_status(actor, young_person, activity=code, valid_from=later)
+        pathway = Pathway.objects.filter(young_person=young_person).first()
+        if pathway and pathway.accepted_on and index % 4 == 2:
+            # Into a job or an education some months after the yes; some leave the programme then.
+            reached = pathway.accepted_on + timedelta(days=rng.randint(20, 200))
+            if reached <= today:
+                code = activity_codes[rng.choice(["education", "ordinary_job", "apprenticeship", "subsidised_job"])]
+                pathways.change_status(actor, young_person, activity=code, valid_from=reached)
+                if index % 8 == 2:
+                    pathways.end_pathway(actor, young_person, on=reached, reason="Startet i job eller uddannelse")
         for number, (track, goal) in enumerate(rng.sample(STEPS, 4)):
             due = today + timedelta(days=7 * (number + 1)) if number else None
             step = pathways.add_step(
@@ -587,6 +621,37 @@ class Command(BaseCommand):
         reviews.create_review(
             lead, starts_at=timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=2)
         )
+
+    def _measures_and_targets(self, org, staff, rng):
+        """WHO-5 and GSE-10 at the start and some months later, targets for this
+        year, and last year's figures published as open data (Opgang2)."""
+        today = date.today()
+        lead = Actor(staff[Role.TEAM_LEAD][0], org, [org], {Role.TEAM_LEAD})
+        for young_person in YoungPerson.objects.filter(pathway__accepted_on__isnull=False).order_by("created_at"):
+            actor = Actor(young_person.user or lead.user, org, [org], {Role.YOUNG_PERSON})
+            start = young_person.pathway.accepted_on
+            level = rng.randint(1, 3)
+            for answered_on, lift in ((start, 0), (start + (today - start) / 2, rng.choice([0, 1, 1, 2]))):
+                if rng.random() < 0.2:
+                    continue
+                for instrument, answers in (
+                    ("who5", {str(i): min(5, level + lift + rng.randint(-1, 1)) for i in range(1, 6)}),
+                    ("gse10", {str(i): min(4, max(1, level + lift)) for i in range(1, 11)}),
+                ):
+                    answers = {key: max(0, value) for key, value in answers.items()}
+                    response = outcomes.record(
+                        actor, young_person, instrument_id=instrument, answers=answers, language="da", mode="self"
+                    )
+                    answered_at = timezone.make_aware(datetime.combine(answered_on, time(10)))
+                    Response.objects.filter(pk=response.pk).update(answered_at=answered_at)
+        outcomes.set_targets(
+            lead,
+            year=today.year,
+            values={"started": Decimal(30), "in_job_or_education": Decimal(25), "who5_improved": Decimal(40)},
+        )
+        if org.slug == "opgang2":
+            rows = open_data.rows_for(org, self.initiatives, today.year - 1, today=today)
+            outcomes.publish(lead, year=today.year - 1, rows=rows)
 
     @staticmethod
     def _set_password(user, password_hash):

@@ -1,0 +1,166 @@
+"""Anonymised counts and the few statistics the figures need, in plain Python
+(no Django), so they can be tested and benchmarked alone.
+
+Anonymisation (research/outcomes.md, issue 8): a count under MIN_CELL is
+hidden, and so is at least one more count on every line of the table where
+one is hidden, so that a total minus the others cannot reveal it. The table
+is the whole cube of every dimension a reader can filter on, with "all" as a
+value of each dimension: every view of the figures is a slice of the same
+protected cube, so differencing two filters (all young people minus the
+women, say) meets a hidden cell instead of a small number.
+"""
+
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass
+from itertools import product
+from statistics import mean
+
+MIN_CELL = 3
+MIN_COMPARE = 30  # groups are compared only when each has at least this many
+MIN_STATISTIC = 10  # a median or mean is shown only for at least this many
+
+ALL = "*"
+
+
+class Cube:
+    """Counts of records over dimensions, with "all" margins, protected."""
+
+    def __init__(self, records, dimensions):
+        self.dimensions = tuple(dimensions)
+        self.counts = _with_margins(Counter(records), len(self.dimensions))
+        self.hidden = _suppress(self.counts, len(self.dimensions))
+
+    def get(self, **where):
+        """The count for one cell (dimensions not named are "all"), or None if hidden."""
+        key = tuple(where.get(name, ALL) for name in self.dimensions)
+        if key in self.hidden:
+            return None
+        return self.counts.get(key, 0)
+
+    def values(self, dimension):
+        """Every value of one dimension that occurs, without "all"."""
+        position = self.dimensions.index(dimension)
+        return sorted({key[position] for key in self.counts if key[position] != ALL}, key=str)
+
+
+def _with_margins(counter, width):
+    counts = Counter()
+    masks = list(product((False, True), repeat=width))
+    for key, n in counter.items():
+        for mask in masks:
+            counts[tuple(ALL if blank else value for value, blank in zip(key, mask, strict=True))] += n
+    return counts
+
+
+def _suppress(counts, width):
+    """Primary suppression of 0 < n < MIN_CELL, then complementary suppression
+    until no line of the cube (along any dimension, with its "all" margin) has
+    exactly one hidden cell."""
+    lines = [defaultdict(list) for _ in range(width)]
+    for key in counts:
+        for axis in range(width):
+            lines[axis][key[:axis] + key[axis + 1 :]].append(key)
+    hidden = {key for key, n in counts.items() if 0 < n < MIN_CELL}
+    queue = deque(sorted(hidden, key=str))
+    while queue:
+        key = queue.popleft()
+        for axis in range(width):
+            line = lines[axis][key[:axis] + key[axis + 1 :]]
+            if sum(1 for other in line if other in hidden) != 1:
+                continue
+            partner = _complement(line, hidden, counts)
+            if partner is not None:
+                hidden.add(partner)
+                queue.append(partner)
+    return hidden
+
+
+def _complement(line, hidden, counts):
+    """The visible non-zero cell of a line to hide with a hidden one: the most
+    detailed (fewest "all"), so totals that every view shows stay visible,
+    then the smallest."""
+    candidates = [key for key in line if key not in hidden and counts[key] > 0]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda key: (key.count(ALL), counts[key], str(key)))
+
+
+@dataclass
+class Median:
+    days: float | None
+    n: int
+    events: int
+
+
+def km_median(durations):
+    """Kaplan-Meier median time to an event.
+
+    durations: (days, reached) per person; someone still on the way, or who
+    left without reaching it, is counted until then and no further (censored),
+    instead of being dropped or counted as a failure. None when fewer than
+    half are known to reach it (the median is not reached yet)."""
+    durations = list(durations)
+    n = len(durations)
+    at_risk, survival = n, 1.0
+    by_day = defaultdict(lambda: [0, 0])
+    for days, reached in durations:
+        by_day[days][0 if reached else 1] += 1
+    for day in sorted(by_day):
+        events, censored = by_day[day]
+        if events and at_risk:
+            survival *= 1 - events / at_risk
+            if survival <= 0.5:
+                return Median(day, n, sum(1 for _d, r in durations if r))
+        at_risk -= events + censored
+    return Median(None, n, sum(1 for _d, r in durations if r))
+
+
+@dataclass
+class Change:
+    n: int
+    mean_before: float | None
+    mean_after: float | None
+    mean_change: float | None
+    improved: int | None  # changed up by at least the important difference
+    worsened: int | None
+    crossed: int | None  # from at or under the line to over it
+    below_before: int | None
+
+
+def change(pairs, *, important=None, line=None):
+    """Summarise (first, latest) score pairs of the same people."""
+    pairs = [(float(a), float(b)) for a, b in pairs]
+    n = len(pairs)
+    if n < MIN_STATISTIC:
+        return Change(n, None, None, None, None, None, None, None)
+    improved = worsened = crossed = below = None
+    if important is not None:
+        improved = sum(1 for a, b in pairs if b - a >= important)
+        worsened = sum(1 for a, b in pairs if a - b >= important)
+    if line is not None:
+        below = sum(1 for a, _b in pairs if a <= line)
+        crossed = sum(1 for a, b in pairs if a <= line < b)
+    return Change(
+        n,
+        round(mean(a for a, _b in pairs), 1),
+        round(mean(b for _a, b in pairs), 1),
+        round(mean(b - a for a, b in pairs), 1),
+        _at_least(improved),
+        _at_least(worsened),
+        _at_least(crossed),
+        _at_least(below),
+    )
+
+
+def _at_least(count):
+    """A count of people is shown only when it cannot point at one or two."""
+    if count is None:
+        return None
+    return count if count == 0 or count >= MIN_CELL else None
+
+
+def share(part, whole):
+    """A percentage with one decimal, or None when either count is hidden or the whole is empty."""
+    if part is None or not whole:
+        return None
+    return round(100 * part / whole, 1)
