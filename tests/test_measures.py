@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope
 
+from brobygger.outcomes import selectors
 from brobygger.outcomes.instruments import INSTRUMENTS, WHO5, score
-from brobygger.outcomes.models import Attention, Response
+from brobygger.outcomes.models import Attention, OwnInstrument, Response
 
 
 @pytest.mark.parametrize(
@@ -158,3 +159,49 @@ def test_the_counsellor_marks_the_contact_done(world, client_for):
     with scope(organisation=world.org_a.pk):
         attention.refresh_from_db()
     assert attention.done_at is not None and attention.done_by == world.user("counsellor_on_team")
+
+
+WEMWBS_LIKE = {
+    "title": "Licenseret trivselsmål",
+    "key": "licensed",
+    "version": "2",
+    "respondent": "young_person",
+    "intro": "Tænk på de sidste to uger.",
+    "items": "Jeg har følt mig optimistisk\nJeg har følt mig nyttig\n\nJeg har følt mig afslappet",
+    "options": "1 = Aldrig\n2 = Sjældent\n3 = Nogle gange\n4 = Ofte\n5 = Hele tiden",
+    "scoring": "sum",
+    "max_missing": "0",
+    "licence": "Licens nr. 123 til vores organisation",
+}
+
+
+def test_an_organisation_adds_its_own_licensed_measure_and_young_people_answer_it(world, client_for):
+    lead = client_for("lead")
+    assert lead.post(reverse("own_instruments"), WEMWBS_LIKE).status_code == 302
+    young = client_for("young_a")
+    assert "Licenseret trivselsmål" in young.get(reverse("own_measures")).content.decode()
+    url = reverse("own_measure_answer", kwargs={"instrument": "own-licensed"})
+    response = young.post(url, {"item_1": "4", "item_2": "5", "item_3": "3"})
+    assert response.status_code == 302
+    with scope(organisation=world.org_a.pk):
+        answer = Response.objects.get(instrument="own-licensed")
+        assert answer.definition.title["da"] == "Licenseret trivselsmål"
+    assert answer.answers == {"1": 4, "2": 5, "3": 3} and answer.score == 12 and answer.version == "2"
+    with scope(organisation=world.org_b.pk):  # another organisation does not have it
+        assert selectors.instrument("own-licensed") is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("options", "1 = Aldrig", "Giv mellem 2 og 11 svar."),
+        ("options", "en = Aldrig\n2 = Tit", "Skriv hvert svar som et helt tal, =, og dets tekst."),
+        ("options", "1 = Aldrig\n1 = Tit", "Hvert svar skal have sin egen værdi."),
+        ("items", "   \n  ", "Skriv mindst ét spørgsmål."),
+    ],
+)
+def test_a_bad_own_measure_is_refused_and_nothing_is_written(world, client_for, field, value, message):
+    html = client_for("lead").post(reverse("own_instruments"), {**WEMWBS_LIKE, field: value}).content.decode()
+    assert message in html
+    with scope(organisation=world.org_a.pk):
+        assert not OwnInstrument.objects.exists()

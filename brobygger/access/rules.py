@@ -44,6 +44,7 @@ class Kind(StrEnum):
     COMMUNITY = "community"
     REVIEW = "review"
     ATTENTION = "attention"
+    OWN_INSTRUMENT = "own_instrument"  # a measure under the organisation's own licence
 
 
 class Action(StrEnum):
@@ -346,6 +347,8 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (T, FIG, Action.EXPORT): Cond.ORG,
     (T, FIG, Action.UPDATE): Cond.ORG,  # the targets (måltal)
     (T, FIG, Action.PUBLISH): Cond.ORG,  # open outcome data
+    (T, Kind.OWN_INSTRUMENT, Action.CREATE): Cond.ORG,
+    (ADM, Kind.OWN_INSTRUMENT, Action.CREATE): Cond.ORG,
 }
 
 # Which field categories of a young person a role sees once it has access.

@@ -8,11 +8,14 @@ count of every figure goes through one protected cube
 (`statistics.Cube`) and a view can never be differenced against another.
 """
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import F, Min, OuterRef, Subquery
+from django.db import connection
+from django.db.models import CharField, F, Min, Window
+from django.db.models.functions import Cast, RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.followup.models import StatusCheck
@@ -99,12 +102,34 @@ class Participant:
         }
 
     def dim_values(self, on):
-        dims = self.dims(on)
-        return tuple(dims[name] for name in FILTER_DIMENSIONS)
+        # In FILTER_DIMENSIONS order; built directly, as it runs once per participant per figure.
+        return (self.organisation, self.initiative, age_band(self.birth_date, on), self.gender)
 
 
 def _scoped(model, organisations):
     return model.objects.with_scope(organisation=list(organisations))
+
+
+def _as_text(field):
+    # Ids come back as text, not UUID objects: building 50,000 UUIDs per
+    # query was a third of the snapshot's time. The same cast everywhere keeps
+    # the keys comparable between the figures' queries.
+    return Cast(field, output_field=CharField())
+
+
+def person_key(young_person_id):
+    """The key the figures use for a young person (the database's text form of the id)."""
+    return young_person_id.hex if connection.vendor == "sqlite" else str(young_person_id)
+
+
+_ORGANISATION_IDS = {}
+
+
+def _organisation_id(text):
+    """The organisation's id as str(uuid), whichever text form the database returned."""
+    if text not in _ORGANISATION_IDS:
+        _ORGANISATION_IDS[text] = str(uuid.UUID(text))
+    return _ORGANISATION_IDS[text]
 
 
 def participants(organisations):
@@ -112,9 +137,10 @@ def participants(organisations):
     rows = (
         _scoped(Pathway, organisations)
         .filter(accepted_on__isnull=False)
+        .annotate(yp=_as_text("young_person_id"), org=_as_text("organisation_id"))
         .values_list(
-            "young_person_id",
-            "organisation_id",
+            "yp",
+            "org",
             "initiative_id",
             "young_person__birth_date",
             "young_person__gender",
@@ -124,29 +150,37 @@ def participants(organisations):
     )
     return [
         Participant(
-            yp, str(org), str(initiative) if initiative else NO_INITIATIVE, born, gender or NOT_STATED, start, end
+            yp,
+            _organisation_id(org),
+            str(initiative) if initiative else NO_INITIATIVE,
+            born,
+            gender or NOT_STATED,
+            start,
+            end,
         )
         for yp, org, initiative, born, gender, start, end in rows.iterator(chunk_size=5000)
     ]
 
 
 def statuses_on(organisations, day):
-    """Each participant's activity status on a day: the entry valid from the
+    """Each young person's activity status on a day: the entry valid from the
     latest date on or before it; of two entries from the same date, the one
-    recorded last (a correction, or a back-dated change)."""
-    latest = (
-        _scoped(StatusEntry, organisations)
-        .filter(young_person=OuterRef("young_person"), valid_from__lte=day)
-        .order_by("-valid_from", "-recorded_at", "-id")
-        .values("activity__code")[:1]
+    recorded last (a correction, or a back-dated change). One query with a
+    window function, on both databases."""
+    latest = Window(
+        RowNumber(),
+        partition_by=[F("young_person_id")],
+        order_by=[F("valid_from").desc(), F("recorded_at").desc(), F("id").desc()],
     )
     rows = (
-        _scoped(Pathway, organisations)
-        .filter(accepted_on__lte=day)
-        .annotate(status=Subquery(latest))
-        .values_list("young_person_id", "status")
+        _scoped(StatusEntry, organisations)
+        .filter(valid_from__lte=day)
+        .annotate(row=latest, yp=_as_text("young_person_id"))
+        .filter(row=1)
+        .values_list("yp", "activity_id")
     )
-    return {yp: status or NOT_RECORDED for yp, status in rows.iterator(chunk_size=5000)}
+    codes = dict(StatusCode.objects.filter(axis=StatusCode.Axis.ACTIVITY).values_list("id", "code"))
+    return {young_person: codes[activity] for young_person, activity in rows.iterator(chunk_size=10000)}
 
 
 def first_outcomes(organisations):
@@ -154,9 +188,10 @@ def first_outcomes(organisations):
     rows = (
         _scoped(StatusEntry, organisations)
         .filter(activity__positive_outcome=True, valid_from__gte=F("young_person__pathway__accepted_on"))
-        .values("young_person_id")
+        .annotate(yp=_as_text("young_person_id"))
+        .values("yp")
         .annotate(first=Min("valid_from"))
-        .values_list("young_person_id", "first")
+        .values_list("yp", "first")
     )
     return dict(rows)
 
@@ -353,9 +388,9 @@ def sustained(filters, people_by_id, checks, positive, today):
 
 def status_checks(organisations):
     return list(
-        _scoped(StatusCheck, organisations).values_list(
-            "young_person_id", "months_after", "plan__exit_on", "due_on", "done_on", "status__code", "unknown"
-        )
+        _scoped(StatusCheck, organisations)
+        .annotate(yp=_as_text("young_person_id"))
+        .values_list("yp", "months_after", "plan__exit_on", "due_on", "done_on", "status__code", "unknown")
     )
 
 
@@ -374,7 +409,8 @@ def answers_until(organisations, day):
         _scoped(Response, organisations)
         .filter(instrument__in=("who5", "gse10"), answered_at__date__lte=day, score__isnull=False)
         .order_by("answered_at", "id")
-        .values_list("young_person_id", "instrument", "score", "answered_at")
+        .annotate(yp=_as_text("young_person_id"))
+        .values_list("yp", "instrument", "score", "answered_at")
     )
 
 

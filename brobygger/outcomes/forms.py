@@ -6,7 +6,7 @@ from brobygger.people.forms import DateInput
 from brobygger.people.models import Gender
 
 from .figures import AGE_BANDS, COMPARE_CHOICES, NO_INITIATIVE, NOT_STATED
-from .models import Response, Target
+from .models import OwnInstrument, Response, Target
 
 
 class MeasureForm(forms.Form):
@@ -94,3 +94,55 @@ class PublishForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("year", timezone.localdate().year - 1)
+
+
+class OwnInstrumentForm(forms.ModelForm):
+    class Meta:
+        model = OwnInstrument
+        fields = [
+            "title",
+            "key",
+            "version",
+            "respondent",
+            "intro",
+            "items",
+            "options",
+            "scoring",
+            "max_missing",
+            "licence",
+        ]
+        widgets = {"items": forms.Textarea(attrs={"rows": 6}), "options": forms.Textarea(attrs={"rows": 5})}
+        error_messages = {"items": {"required": _("Write at least one question.")}}
+        help_texts = {
+            "key": _("Letters, digits and hyphens, for example wemwbs."),
+            "options": _("For example: 1 = None of the time"),
+            "licence": _("Which licence allows your organisation to use this measure. It is not shared with others."),
+        }
+
+    def clean_items(self):
+        items = [line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()]
+        if not items:
+            raise forms.ValidationError(_("Write at least one question."))
+        if len(items) > 60:
+            raise forms.ValidationError(_("At most 60 questions."))
+        return "\n".join(items)
+
+    def clean_options(self):
+        values, lines = set(), []
+        for line in self.cleaned_data["options"].splitlines():
+            if not line.strip():
+                continue
+            value, sep, label = line.partition("=")
+            try:
+                number = int(value.strip())
+            except ValueError:
+                number = None
+            if not sep or number is None or not label.strip():
+                raise forms.ValidationError(_("Write each answer as a whole number, =, and its text."))
+            if number in values:
+                raise forms.ValidationError(_("Each answer needs its own value."))
+            values.add(number)
+            lines.append(f"{number} = {label.strip()}")
+        if not 2 <= len(lines) <= 11:
+            raise forms.ValidationError(_("Give between 2 and 11 answers."))
+        return "\n".join(lines)

@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from brobygger.people.models import YoungPerson
 from brobygger.tenancy.models import TenantModel
 
-from .instruments import INSTRUMENTS
+from .instruments import INSTRUMENTS, Instrument, Item
+
+OWN_PREFIX = "own-"
 
 
 class Response(TenantModel):
@@ -16,7 +18,7 @@ class Response(TenantModel):
         READ_ALOUD = "read_aloud", _("Read aloud by a professional")
 
     young_person = models.ForeignKey(YoungPerson, on_delete=models.CASCADE, related_name="measure_responses")
-    instrument = models.CharField(_("measure"), max_length=40, choices=[(i, i) for i in INSTRUMENTS])
+    instrument = models.CharField(_("measure"), max_length=40)
     version = models.CharField(_("version"), max_length=20)
     language = models.CharField(_("language"), max_length=5)
     mode = models.CharField(_("how it was answered"), max_length=12, choices=Mode.choices)
@@ -36,7 +38,12 @@ class Response(TenantModel):
 
     @property
     def definition(self):
-        return INSTRUMENTS[self.instrument]
+        if self.instrument in INSTRUMENTS:
+            return INSTRUMENTS[self.instrument]
+        own = OwnInstrument.objects.filter(
+            organisation=self.organisation_id, key=self.instrument.removeprefix(OWN_PREFIX)
+        ).first()
+        return own.definition() if own else None
 
 
 class Attention(TenantModel):
@@ -114,3 +121,60 @@ class OpenDataRelease(TenantModel):
 
     def __str__(self):
         return f"{self.organisation_id} {self.year}"
+
+
+class OwnInstrument(TenantModel):
+    """A measure the organisation holds its own licence for (WEMWBS, Outcomes
+    Star, ...). Its text is the organisation's and is never bundled; it is
+    answered and scored like the shared ones, but not part of the shared figures."""
+
+    class Scoring(models.TextChoices):
+        SUM = "sum", _("Sum of the answers")
+        PRORATED = "prorated", _("Sum, with missing answers filled in by the mean of the others")
+        MEAN = "mean", _("Mean of the answers")
+
+    class Respondent(models.TextChoices):
+        YOUNG_PERSON = "young_person", _("The young person")
+        STAFF = "staff", _("The professional")
+
+    key = models.SlugField(_("short name"), max_length=30)
+    version = models.CharField(_("version"), max_length=20)
+    title = models.CharField(_("title"), max_length=120)
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    items = models.TextField(_("questions, one per line"), max_length=10000)
+    options = models.TextField(_("answers, one per line as value = text"), max_length=2000)
+    scoring = models.CharField(_("scoring"), max_length=10, choices=Scoring.choices, default=Scoring.SUM)
+    max_missing = models.PositiveSmallIntegerField(_("questions that may be left out"), default=0)
+    respondent = models.CharField(_("answered by"), max_length=12, choices=Respondent.choices)
+    licence = models.CharField(_("your licence"), max_length=300)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("own measure")
+        verbose_name_plural = _("own measures")
+        constraints = [models.UniqueConstraint(fields=["organisation", "key"], name="own_instrument_key")]
+
+    def __str__(self):
+        return self.title
+
+    def definition(self):
+        lines = [line.strip() for line in self.items.splitlines() if line.strip()]
+        options = []
+        for line in self.options.splitlines():
+            if "=" in line:
+                value, label = line.split("=", 1)
+                options.append((int(value), {"da": label.strip(), "en": label.strip()}))
+        return Instrument(
+            id=OWN_PREFIX + self.key,
+            version=self.version,
+            title={"da": self.title, "en": self.title},
+            intro={"da": self.intro, "en": self.intro},
+            items=tuple(Item(str(n), {"da": text, "en": text}) for n, text in enumerate(lines, start=1)),
+            options=tuple(options),
+            respondent=self.respondent,
+            minutes=max(1, len(lines) // 4),
+            scoring=self.scoring,
+            max_missing=self.max_missing,
+        )

@@ -1,4 +1,5 @@
-from .models import Attention, OpenDataRelease, Response, Target
+from . import instruments
+from .models import OWN_PREFIX, Attention, OpenDataRelease, OwnInstrument, Response, Target
 
 
 def responses_of(young_person):
@@ -33,3 +34,24 @@ def published_releases():
 
 def published_release(organisation_slug, year):
     return published_releases().filter(organisation__slug=organisation_slug, year=year).first()
+
+
+def instrument(key):
+    """A shared measure, or one of the organisation's own (by its "own-" id), or None."""
+    if key in instruments.INSTRUMENTS:
+        return instruments.INSTRUMENTS[key]
+    if key.startswith(OWN_PREFIX):
+        own = OwnInstrument.objects.filter(key=key.removeprefix(OWN_PREFIX)).first()
+        return own.definition() if own else None
+    return None
+
+
+def instruments_for(respondent):
+    """Every measure answered by this respondent: the shared ones, then the organisation's own."""
+    shared = [i for i in instruments.INSTRUMENTS.values() if i.respondent == respondent]
+    own = [o.definition() for o in OwnInstrument.objects.filter(respondent=respondent)]
+    return shared + own
+
+
+def own_instruments():
+    return OwnInstrument.objects.all()

@@ -7,8 +7,8 @@ from brobygger.audit.services import log
 from brobygger.errors import Refused
 from brobygger.people import selectors as people_selectors
 
-from . import instruments
-from .models import Attention, OpenDataRelease, Response, Target
+from . import instruments, selectors
+from .models import Attention, OpenDataRelease, OwnInstrument, Response, Target
 
 
 class MeasureError(Refused):
@@ -41,11 +41,11 @@ def _counsellor(young_person, fallback):
 def record(actor, young_person, *, instrument_id, answers, language, mode, role=None):
     """Store every item's answer and the score. A WHO-5 score of 28 or less
     asks the counsellor to get in touch (no label, no diagnosis)."""
-    instrument = instruments.INSTRUMENTS.get(instrument_id)
+    instrument = selectors.instrument(instrument_id)
     if instrument is None:
         raise MeasureError(_("Unknown measure."))
     cleaned = _clean(instrument, answers)
-    score = instruments.score(instrument_id, cleaned)
+    score = instruments.score_with(instrument, cleaned)
     if score is None and instrument.max_missing:
         raise MeasureError(
             _("Answer at least %(n)d of the %(total)d questions, please.")
@@ -144,3 +144,18 @@ def withdraw(actor, release, role=None):
         release.save(update_fields=["withdrawn_at"])
         log(actor, Action.UPDATE, kind="open_data", obj=release, role=role)
     return release
+
+
+@transaction.atomic
+def add_own_instrument(actor, *, data, role=None):
+    """Add a measure the organisation holds its own licence for."""
+    if OwnInstrument.objects.filter(key=data["key"]).exists():
+        raise MeasureError(_("You already have a measure with that short name."))
+    own = OwnInstrument.objects.create(organisation=actor.organisation, created_by=actor.user, **data)
+    definition = own.definition()
+    if len(definition.options) < 2 or not definition.items:
+        raise MeasureError(_("A measure needs at least one question and two answers."))
+    if own.max_missing >= len(definition.items):
+        raise MeasureError(_("At least one question must be answered."))
+    log(actor, Action.CREATE, kind="own_instrument", obj=own, role=role)
+    return own

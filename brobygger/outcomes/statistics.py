@@ -12,7 +12,6 @@ women, say) meets a hidden cell instead of a small number.
 
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
-from itertools import product
 from statistics import mean
 
 MIN_CELL = 3
@@ -44,28 +43,31 @@ class Cube:
 
 
 def _with_margins(counter, width):
-    counts = Counter()
-    masks = list(product((False, True), repeat=width))
-    for key, n in counter.items():
-        for mask in masks:
-            counts[tuple(ALL if blank else value for value, blank in zip(key, mask, strict=True))] += n
+    """Add the "all" margins one dimension at a time: each pass sums out one
+    dimension of every cell so far, so the work grows with the number of
+    cells, not with 2 ** width per record."""
+    counts = Counter(counter)
+    for axis in range(width):
+        margins = Counter()
+        for key, n in counts.items():
+            margins[key[:axis] + (ALL,) + key[axis + 1 :]] += n
+        counts.update(margins)
     return counts
 
 
 def _suppress(counts, width):
     """Primary suppression of 0 < n < MIN_CELL, then complementary suppression
     until no line of the cube (along any dimension, with its "all" margin) has
-    exactly one hidden cell."""
-    lines = [defaultdict(list) for _ in range(width)]
-    for key in counts:
-        for axis in range(width):
-            lines[axis][key[:axis] + key[axis + 1 :]].append(key)
+    exactly one hidden cell. A line is enumerated from the values each
+    dimension takes, only for hidden cells, so a cube with little to hide
+    costs little."""
+    values = [sorted({key[axis] for key in counts}, key=str) for axis in range(width)]
     hidden = {key for key, n in counts.items() if 0 < n < MIN_CELL}
     queue = deque(sorted(hidden, key=str))
     while queue:
         key = queue.popleft()
         for axis in range(width):
-            line = lines[axis][key[:axis] + key[axis + 1 :]]
+            line = [k for k in (key[:axis] + (v,) + key[axis + 1 :] for v in values[axis]) if k in counts]
             if sum(1 for other in line if other in hidden) != 1:
                 continue
             partner = _complement(line, hidden, counts)

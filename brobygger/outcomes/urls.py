@@ -7,6 +7,7 @@ urlpatterns = [
     path("me/measures/<slug:instrument>/", views.own_measure_answer, name="own_measure_answer"),
     path("young/<uuid:pk>/measures/<slug:instrument>/", views.measure_answer, name="measure_answer"),
     path("attention/<int:pk>/done/", views.attention_done, name="attention_done"),
+    path("measures/own/", views.own_instruments, name="own_instruments"),
     path("figures/", views.figures_page, name="figures"),
     path("figures/export.xlsx", views.figures_export, {"fmt": "xlsx"}, name="figures_xlsx"),
     path("figures/export.pdf", views.figures_export, {"fmt": "pdf"}, name="figures_pdf"),

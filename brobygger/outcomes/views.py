@@ -19,13 +19,13 @@ from brobygger.tenancy.models import Role
 from brobygger.web.forms import bound, submit
 from brobygger.web.pdf import PdfUnavailable
 
-from . import exports, figures, instruments, open_data, selectors, services
-from .forms import FiguresForm, MeasureForm, PublishForm, TargetsForm
+from . import exports, figures, open_data, selectors, services
+from .forms import FiguresForm, MeasureForm, OwnInstrumentForm, PublishForm, TargetsForm
 from .models import OpenDataRelease, Response
 
 
 def _instrument(key, respondent):
-    instrument = instruments.INSTRUMENTS.get(key)
+    instrument = selectors.instrument(key)
     if instrument is None or (respondent == "young_person" and instrument.respondent != "young_person"):
         raise Http404
     return instrument
@@ -38,9 +38,7 @@ def own_measures(request):
         return redirect("portal")
     language = translation.get_language()
     offered = [
-        (i.id, i.title.get(language) or i.title["da"], i.minutes)
-        for i in instruments.INSTRUMENTS.values()
-        if i.respondent == "young_person"
+        (i.id, i.title.get(language) or i.title["da"], i.minutes) for i in selectors.instruments_for("young_person")
     ]
     context = {"offered": offered, "responses": selectors.responses_of(young_person)[:20]}
     return render(request, "outcomes/own_measures.html", context)
@@ -285,3 +283,15 @@ def open_data_file(request, organisation, year, fmt):
     response["Content-Disposition"] = f'inline; filename="{name}.{fmt}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@rule(Kind.OWN_INSTRUMENT, Action.CREATE, methods=("GET", "POST"))
+def own_instruments(request):
+    form = OwnInstrumentForm(bound(request))
+
+    def act(data):
+        services.add_own_instrument(request.actor, data=data)
+
+    if submit(request, form, act, success=_("The measure is added. It can be answered now.")):
+        return redirect("own_instruments")
+    return render(request, "outcomes/own_instruments.html", {"form": form, "own": selectors.own_instruments()})
