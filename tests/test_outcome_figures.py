@@ -87,7 +87,7 @@ def test_differencing_through_the_snapshot_with_gender_filters():
 
     def pause_current(**where):
         filters = Filters(organisations=("org",), start=date(2026, 1, 1), end=TODAY, **where)
-        table, _cube = figures.snapshot(filters, people, statuses, labels)
+        table = figures.snapshot(filters, people, statuses, labels)
         return next((cells[0] for key, _label, cells, _total in table.rows if key == "pause"), 0)
 
     assert pause_current(gender="woman") is None
@@ -112,6 +112,11 @@ def test_kaplan_meier_median_counts_those_still_on_the_way():
     # Those who left early are counted until they left, and no further.
     censored_early = [(5, False)] * 4 + [(d, True) for d in (10, 20, 30, 40, 50)] + [(200, False)]
     assert statistics.km_median(censored_early).days == 30
+
+
+def test_kaplan_meier_share_reached_by_a_day_uses_the_same_walk():
+    durations = [(d, True) for d in (10, 20, 30, 40, 50)] + [(200, False)] * 5
+    assert statistics.km_reached_by(durations, [5, 30, 100, 300]) == [0.0, 30.0, 50.0, 50.0]
 
 
 def test_kaplan_meier_median_not_reached_is_none():

@@ -32,7 +32,7 @@ def _sheet(workbook, title, header, rows, note=""):
 
 def _table_rows(table):
     for _key, label, cells, total in table.rows:
-        yield [str(label), *cells] + ([total] if total is not None or len(cells) > 1 else [])
+        yield [str(label), *cells, total]
 
 
 def workbook(figures, context):

@@ -223,12 +223,11 @@ class Table:
     rows: list = field(default_factory=list)
     totals: list = field(default_factory=list)
     grand_total: int | None = None
-    note: str = ""
 
 
-def _table(cube, filters, row_dim, col_dim, row_keys, col_keys, labels, col_labels, title, note=""):
+def _table(cube, filters, row_dim, col_dim, row_keys, col_keys, labels, col_labels, title):
     where = filters.where()
-    table = Table(title=title, columns=[col_labels[key] for key in col_keys], column_keys=list(col_keys), note=note)
+    table = Table(title=title, columns=[col_labels[key] for key in col_keys], column_keys=list(col_keys))
     for row in row_keys:
         cells = [cube.get(**where, **{row_dim: row, col_dim: col}) for col in col_keys]
         total = cube.get(**where, **{row_dim: row})
@@ -250,7 +249,7 @@ def snapshot(filters, people, statuses, labels):
         current = "current" if person.ended_on is None or person.ended_on > day else "former"
         records.append((statuses.get(person.young_person_id, NOT_RECORDED), current, *person.dim_values(day)))
     cube = statistics.Cube(records, ("status", "current", *FILTER_DIMENSIONS))
-    table = _table(
+    return _table(
         cube,
         filters,
         "status",
@@ -261,7 +260,6 @@ def snapshot(filters, people, statuses, labels):
         {"current": _("Current participants"), "former": _("Former participants")},
         _("Status on %(day)s") % {"day": day.strftime("%d.%m.%Y")},
     )
-    return table, cube
 
 
 def _ordered_statuses(labels):
@@ -311,12 +309,7 @@ def time_to_outcome(filters, people, outcomes, today):
     for person in people:
         if not (filters.start <= person.accepted_on <= filters.end):
             continue
-        reached_on = outcomes.get(person.young_person_id)
-        if reached_on is not None and reached_on <= horizon:
-            days, reached = (reached_on - person.accepted_on).days, True
-        else:
-            stop = min(d for d in (person.ended_on, horizon) if d is not None)
-            days, reached = max((stop - person.accepted_on).days, 0), False
+        days, reached = _duration(person, outcomes.get(person.young_person_id), horizon)
         dims = person.dims(person.accepted_on)
         records.append(("reached" if reached else "on_the_way", *(dims[name] for name in FILTER_DIMENSIONS)))
         if filters.matches(dims):
@@ -333,25 +326,21 @@ def time_to_outcome(filters, people, outcomes, today):
     return TimeToOutcome(median, table, _km_curve(durations))
 
 
+def _duration(person, reached_on, horizon):
+    """(days, reached): from the yes to the first job or education, or, for
+    someone still on the way or who left without one, until they left or the
+    horizon (censored)."""
+    if reached_on is not None and reached_on <= horizon:
+        return (reached_on - person.accepted_on).days, True
+    stop = min(d for d in (person.ended_on, horizon) if d is not None)
+    return max((stop - person.accepted_on).days, 0), False
+
+
 def _km_curve(durations):
     if len(durations) < statistics.MIN_STATISTIC:
         return []
-    points = []
-    for months in KM_MONTHS:
-        cutoff = months * 30.44
-        survival, at_risk = 1.0, len(durations)
-        by_day = defaultdict(lambda: [0, 0])
-        for days, reached in durations:
-            by_day[days][0 if reached else 1] += 1
-        for day in sorted(by_day):
-            if day > cutoff:
-                break
-            events, censored = by_day[day]
-            if events and at_risk:
-                survival *= 1 - events / at_risk
-            at_risk -= events + censored
-        points.append((months, round(100 * (1 - survival), 1)))
-    return points
+    shares = statistics.km_reached_by(durations, [months * 30.44 for months in KM_MONTHS])
+    return list(zip(KM_MONTHS, shares, strict=True))
 
 
 def sustained(filters, people_by_id, checks, positive, today):
@@ -523,14 +512,7 @@ def compare(filters, people, statuses, outcomes, positive, value_labels, today):
             continue
         current = [p for p in members if p.ended_on is None or p.ended_on > filters.end]
         in_job = sum(1 for p in current if statuses.get(p.young_person_id) in positive)
-        durations = []
-        for p in members:
-            reached_on = outcomes.get(p.young_person_id)
-            if reached_on is not None and reached_on <= today:
-                durations.append(((reached_on - p.accepted_on).days, True))
-            else:
-                stop = min(d for d in (p.ended_on, today) if d is not None)
-                durations.append((max((stop - p.accepted_on).days, 0), False))
+        durations = [_duration(p, outcomes.get(p.young_person_id), today) for p in members]
         shown.append(
             Group(label, len(members), statistics.share(in_job, len(current)), statistics.km_median(durations).days)
         )
@@ -572,7 +554,7 @@ def load(organisations, start, end):
 
 def compute(filters, data, *, labels_for, today, language):
     """Every figure for one set of filters."""
-    snapshot_table, _cube = snapshot(filters, data.people, data.at_end, data.labels)
+    snapshot_table = snapshot(filters, data.people, data.at_end, data.labels)
     time = time_to_outcome(filters, data.people, data.outcomes, today)
     figures = {
         "filters": filters,

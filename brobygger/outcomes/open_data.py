@@ -10,7 +10,7 @@ from datetime import date
 from brobygger.catalogue import selectors as catalogue_selectors
 
 from .figures import Filters, compute, load
-from .statistics import MIN_CELL, MIN_COMPARE, share
+from .statistics import MIN_COMPARE, share, shown_count
 
 MEASURES = (
     ("participants_current", "status", "Current participants on 31 December, by activity status"),
@@ -60,15 +60,11 @@ def _figure_rows(figures):
             yield {"measure": f"status_after_exit_{months}", "category": result, "value": value}
     for progress in figures["progress"]:
         change = progress.change
-        yield {"measure": f"{progress.instrument}_n", "category": "", "value": _number(change.n)}
+        yield {"measure": f"{progress.instrument}_n", "category": "", "value": shown_count(change.n)}
         yield {"measure": f"{progress.instrument}_mean_change", "category": "", "value": change.mean_change}
         if progress.instrument == "who5":
             yield {"measure": "who5_improved", "category": "", "value": change.improved}
             yield {"measure": "who5_crossed_50", "category": "", "value": change.crossed}
-
-
-def _number(n):
-    return n if n == 0 or n >= MIN_CELL else None
 
 
 def as_json(release, *, schema_url):

@@ -94,27 +94,40 @@ class Median:
     events: int
 
 
-def km_median(durations):
-    """Kaplan-Meier median time to an event.
-
-    durations: (days, reached) per person; someone still on the way, or who
-    left without reaching it, is counted until then and no further (censored),
-    instead of being dropped or counted as a failure. None when fewer than
-    half are known to reach it (the median is not reached yet)."""
-    durations = list(durations)
-    n = len(durations)
-    at_risk, survival = n, 1.0
+def _km_steps(durations):
+    """(day, share not yet reached) after each day on which someone reached
+    it. Someone still on the way, or who left without reaching it, is counted
+    until then and no further (censored), instead of being dropped or counted
+    as a failure."""
     by_day = defaultdict(lambda: [0, 0])
     for days, reached in durations:
         by_day[days][0 if reached else 1] += 1
+    at_risk, survival = len(durations), 1.0
     for day in sorted(by_day):
         events, censored = by_day[day]
         if events and at_risk:
             survival *= 1 - events / at_risk
-            if survival <= 0.5:
-                return Median(day, n, sum(1 for _d, r in durations if r))
+            yield day, survival
         at_risk -= events + censored
-    return Median(None, n, sum(1 for _d, r in durations if r))
+
+
+def km_median(durations):
+    """Kaplan-Meier median time to an event, from (days, reached) per person.
+    None when fewer than half are known to reach it (not reached yet)."""
+    durations = list(durations)
+    events = sum(1 for _d, reached in durations if reached)
+    day = next((day for day, survival in _km_steps(durations) if survival <= 0.5), None)
+    return Median(day, len(durations), events)
+
+
+def km_reached_by(durations, cutoffs):
+    """The Kaplan-Meier share (%) who have reached the event by each cutoff (days)."""
+    steps = list(_km_steps(list(durations)))
+    shares = []
+    for cutoff in cutoffs:
+        survival = next((s for day, s in reversed(steps) if day <= cutoff), 1.0)
+        shares.append(round(100 * (1 - survival), 1))
+    return shares
 
 
 @dataclass
@@ -147,15 +160,15 @@ def change(pairs, *, important=None, line=None):
         round(mean(a for a, _b in pairs), 1),
         round(mean(b for _a, b in pairs), 1),
         round(mean(b - a for a, b in pairs), 1),
-        _at_least(improved),
-        _at_least(worsened),
-        _at_least(crossed),
-        _at_least(below),
+        shown_count(improved),
+        shown_count(worsened),
+        shown_count(crossed),
+        shown_count(below),
     )
 
 
-def _at_least(count):
-    """A count of people is shown only when it cannot point at one or two."""
+def shown_count(count):
+    """A count of people, or None when it could point at one or two."""
     if count is None:
         return None
     return count if count == 0 or count >= MIN_CELL else None
