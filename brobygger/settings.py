@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "brobygger.reviews",
     "brobygger.catalogue",
     "brobygger.outcomes",
+    "brobygger.certificates",
     "django_tasks",
     "django_tasks_db",
     "brobygger.audit",
@@ -177,6 +178,12 @@ TASKS = {
 
 # Access log retention (security.md R31): 6 months unless the organisation says otherwise.
 ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("BROBYGGER_ACCESS_LOG_RETENTION_DAYS", "183"))
+
+# Learning certificates: the address the public reaches this installation at (credential,
+# DID and status-list URLs are built on it), and the key that encrypts the organisations'
+# signing keys at rest (derived from SECRET_KEY when unset; set it in production).
+PUBLIC_URL = os.environ.get("BROBYGGER_PUBLIC_URL", "http://127.0.0.1:8000")
+CERTIFICATE_KEY_SECRET = os.environ.get("BROBYGGER_CERTIFICATE_KEY_SECRET", "")
 
 LOGGING = {
     "version": 1,

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("brobygger.community.urls")),
     path("", include("brobygger.reviews.urls")),
     path("", include("brobygger.outcomes.urls")),
+    path("", include("brobygger.certificates.urls")),
 ]
 
 handler404 = "brobygger.web.views.not_found"

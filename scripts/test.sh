@@ -43,6 +43,13 @@ if [ -n "$browser_reason" ]; then
   skip "browser tests (both databases)" "$browser_reason"
 fi
 
+# An independent verifier for the learning certificates (Digital Bazaar's vc, from npm).
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  step "independent credential verifier (npm ci in tests/interop)" npm ci --prefix tests/interop --no-audit --no-fund --silent
+else
+  skip "independent credential verifier" "Node.js and npm are not installed (apt-get install npm)"
+fi
+
 step "tests on SQLite" pytest_on sqlite
 
 pg_bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)

@@ -38,6 +38,10 @@ NOT_PAGES = {
     "export_pdf",
     "figures_xlsx",
     "figures_pdf",
+    "certificate_pdf",
+    "certificate_json",
+    "did_document",
+    "certificate_status_list",
     "open_data_json",
     "open_data_csv",
 }

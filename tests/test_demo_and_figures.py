@@ -2,6 +2,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from brobygger.certificates import verify
+from brobygger.certificates.models import Certificate
 from brobygger.companies.models import Company
 from brobygger.consent.models import Consent
 from brobygger.people.models import YoungPerson
@@ -23,7 +25,12 @@ def test_seed_demo_loads_three_organisations_with_every_role(db, capsys):
             roles = set(Membership.objects.filter(organisation=org).values_list("role", flat=True))
             assert roles == set(Role.values), org
         lumen = Company.objects.filter(name="Lumen").exists()
+        states = sorted(Certificate.objects.values_list("state", flat=True))
+        issued = [c.credential for c in Certificate.objects.filter(state=Certificate.State.ISSUED)]
     assert lumen  # from the Opgang2 XL list in the seeds
+    # Per organisation one issued learning certificate and one waiting for the young person.
+    assert states == ["issued"] * 3 + ["signed"] * 3
+    assert all(verify.verify(credential).state == verify.VALID for credential in issued)
 
 
 def test_analyst_sees_figures_but_no_names(world, client_for):

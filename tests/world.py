@@ -3,6 +3,7 @@ test and most other tests. Built straight through the services and models;
 what each fixture *should* be allowed is declared here independently of the
 access code, as facts about the world."""
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,6 +13,8 @@ from django_scopes import scope
 from brobygger.access.actor import Actor
 from brobygger.access.rules import Cond, FieldCategory
 from brobygger.accounts.models import User
+from brobygger.certificates import services as certificates
+from brobygger.certificates.models import Certificate
 from brobygger.community.models import Community, Group, GroupMember, Meeting, Participation, Pointer
 from brobygger.companies import services as companies
 from brobygger.companies.models import Offer
@@ -134,6 +137,7 @@ OBJECTS_BY_KIND = {
     "review": ["review_a", "review_other"],
     "attention": ["attention_a", "attention_other"],
     "figures": ["release_a", "release_other"],
+    "certificate": ["certificate_a", "certificate_b", "certificate_other"],
 }
 
 
@@ -271,6 +275,40 @@ def _aftercare_records(org, yp, author, suffix):
     return contact, check, group, meeting, community, review, attention
 
 
+# The public link of certificate_a, so the matrix can open its verify page.
+CERTIFICATE_PUBLIC_ID = uuid.UUID("5e1f3c2a-7b4d-4e8f-9a10-3c5d7e9f1a2b")
+
+
+def _certificate(org, yp, staff, young_user, company, public_id=None):
+    """An ended internship at `company` with an issued learning certificate."""
+    placement = Activity.objects.create(
+        organisation=org,
+        young_person=yp,
+        kind=ActivityKind.INTERNSHIP,
+        title="Praktik på lageret",
+        company=company,
+        state=Activity.State.ENDED,
+        starts_on=date(2026, 8, 3),
+        ended_on=date(2026, 9, 25),
+        learned="At pakke ordrer",
+        proposed_by=staff,
+    )
+    actor = Actor(staff, org, [org], {Role.CONSULTANT})
+    data = {
+        "title": "Praktik på lageret",
+        "tasks": "Pakke ordrer",
+        "skills": "Truckcertifikat\nOrden",
+        "mentor_statement": "Stabil og grundig",
+        "language": "da",
+    }
+    certificate = certificates.write(actor, placement, data=data)
+    if public_id:
+        Certificate.objects.filter(pk=certificate.pk).update(public_id=public_id)
+        certificate.refresh_from_db()
+    certificates.sign(actor, certificate, signed_name="Bo Mentor")
+    return certificates.approve(Actor(young_user, org, [org], {Role.YOUNG_PERSON}), certificate, email=yp.email)
+
+
 def _release(org, user):
     """An open-data release of the year before last (public files)."""
     return OpenDataRelease.objects.create(
@@ -376,6 +414,10 @@ def build():
         )
         step_b, note_b, activity_b = _case_records(org_a, yp_b, u["counsellor_off_team"], "B", company_2)
         release_a = _release(org_a, u["lead"])
+        certificate_a = _certificate(
+            org_a, yp_a, u["consultant"], u["young_a"], company_1, public_id=CERTIFICATE_PUBLIC_ID
+        )
+        certificate_b = _certificate(org_a, yp_b, u["consultant"], u["young_b"], company_2)
     with scope(organisation=org_b.pk):
         other = _user("other_org_user@b.example", "Ole")
         for role in Role:
@@ -395,6 +437,7 @@ def build():
             org_b, yp_other, other, "O"
         )
         release_o = _release(org_b, other)
+        certificate_o = _certificate(org_b, yp_other, other, other, company_other)
 
     objs = {
         "yp_a": (yp_a, org_a, "yp_a"),
@@ -436,6 +479,9 @@ def build():
         "review_other": (review_o, org_b, None),
         "attention_a": (attention_a, org_a, "yp_a"),
         "attention_other": (attention_o, org_b, "yp_other"),
+        "certificate_a": (certificate_a, org_a, "yp_a"),
+        "certificate_b": (certificate_b, org_a, "yp_b"),
+        "certificate_other": (certificate_o, org_b, "yp_other"),
         "release_a": (release_a, org_a, None),
         "release_other": (release_o, org_b, None),
         "membership_a": (membership_a, org_a, None),

@@ -28,6 +28,7 @@ def _kind_queryset(kind):
     # Imported late: the access layer only reads these models, and the apps
     # that own them import the access layer.
     from brobygger.audit.models import AccessLog
+    from brobygger.certificates.models import Certificate, IssuerKey
     from brobygger.community.models import Community, Group, Meeting
     from brobygger.companies.models import Company, Offer
     from brobygger.consent.models import Consent
@@ -58,6 +59,8 @@ def _kind_queryset(kind):
         Kind.COMMUNITY: Community.objects.all,
         Kind.REVIEW: Review.objects.all,
         Kind.ATTENTION: Attention.objects.all,
+        Kind.CERTIFICATE: Certificate.objects.all,
+        Kind.ISSUER_KEY: IssuerKey.objects.all,
         # Deliberately across organisations; the SHARED condition is the only
         # filter that applies to this kind (see test_rules_table_is_well_formed).
         Kind.SHARED_PERSON: YoungPerson.objects.with_scopes_disabled().all,
@@ -92,15 +95,16 @@ def _young_people_consented_to(company_ids):
     return Consent.objects.filter(withdrawn_at__isnull=True, company_id__in=company_ids).values("young_person_id")
 
 
-def _activity_consented(actor):
-    """An activity at one of the mentor's companies whose young person has an
-    active consent naming *that* company."""
+def _activity_consented(actor, prefix=""):
+    """An activity (or what `prefix` leads to one) at one of the mentor's companies
+    whose young person has an active consent naming *that* company."""
     from brobygger.consent.models import Consent
 
+    company = f"{prefix}company_id"
     consent = Consent.objects.filter(
-        young_person_id=OuterRef("young_person_id"), company_id=OuterRef("company_id"), withdrawn_at__isnull=True
+        young_person_id=OuterRef("young_person_id"), company_id=OuterRef(company), withdrawn_at__isnull=True
     )
-    return Q(company_id__in=actor.mentor_company_ids) & Q(Exists(consent))
+    return Q(**{f"{company}__in": actor.mentor_company_ids}) & Q(Exists(consent))
 
 
 def _condition_q(cond, actor, kind):
@@ -111,6 +115,8 @@ def _condition_q(cond, actor, kind):
         return Q(**{field: actor.young_person_id}) if actor.young_person_id else None
     if cond == Cond.CONSENT and kind == Kind.ACTIVITY:
         return _activity_consented(actor)
+    if cond == Cond.CONSENT and kind == Kind.CERTIFICATE:
+        return _activity_consented(actor, prefix="activity__")
     if cond == Cond.CONSENT and field:
         return Q(**{f"{field}__in": _young_people_consented_to(actor.mentor_company_ids)})
     if cond == Cond.OWN_COMPANY and kind == Kind.COMPANY:

@@ -45,6 +45,8 @@ class Kind(StrEnum):
     REVIEW = "review"
     ATTENTION = "attention"
     OWN_INSTRUMENT = "own_instrument"  # a measure under the organisation's own licence
+    CERTIFICATE = "certificate"  # a learning certificate (læringsbevis)
+    ISSUER_KEY = "issuer_key"  # the organisation's key for signing certificates
 
 
 class Action(StrEnum):
@@ -85,6 +87,10 @@ class Action(StrEnum):
     ANSWER_MEASURE = "answer_measure"
     RECORD_MEASURE = "record_measure"
     PUBLISH = "publish"
+    WRITE_CERTIFICATE = "write_certificate"
+    SIGN = "sign"
+    APPROVE = "approve"
+    REVOKE = "revoke"
 
 
 class Cond(StrEnum):
@@ -349,6 +355,26 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (T, FIG, Action.PUBLISH): Cond.ORG,  # open outcome data
     (T, Kind.OWN_INSTRUMENT, Action.CREATE): Cond.ORG,
     (ADM, Kind.OWN_INSTRUMENT, Action.CREATE): Cond.ORG,
+    # Learning certificates: the company writes and signs (the mentor, or the consultant
+    # with the name of whoever signs for the company), the young person approves and
+    # owns it; the consultant on the team and the lead can revoke it with a reason.
+    (C, Kind.ACTIVITY, Action.WRITE_CERTIFICATE): Cond.TEAM,
+    (W, Kind.ACTIVITY, Action.WRITE_CERTIFICATE): Cond.TEAM,
+    (T, Kind.ACTIVITY, Action.WRITE_CERTIFICATE): Cond.ORG,
+    (M, Kind.ACTIVITY, Action.WRITE_CERTIFICATE): Cond.CONSENT,
+    (C, Kind.CERTIFICATE, Action.VIEW): Cond.TEAM,
+    (W, Kind.CERTIFICATE, Action.VIEW): Cond.TEAM,
+    (L, Kind.CERTIFICATE, Action.VIEW): Cond.TEAM,
+    (T, Kind.CERTIFICATE, Action.VIEW): Cond.ORG,
+    (M, Kind.CERTIFICATE, Action.VIEW): Cond.CONSENT,
+    (Y, Kind.CERTIFICATE, Action.VIEW): Cond.SELF,
+    (M, Kind.CERTIFICATE, Action.SIGN): Cond.CONSENT,
+    (W, Kind.CERTIFICATE, Action.SIGN): Cond.TEAM,
+    (Y, Kind.CERTIFICATE, Action.APPROVE): Cond.SELF,
+    (W, Kind.CERTIFICATE, Action.REVOKE): Cond.TEAM,
+    (T, Kind.CERTIFICATE, Action.REVOKE): Cond.ORG,
+    (ADM, Kind.ISSUER_KEY, Action.LIST): Cond.ORG,
+    (ADM, Kind.ISSUER_KEY, Action.UPDATE): Cond.ORG,
 }
 
 # Which field categories of a young person a role sees once it has access.
@@ -368,6 +394,7 @@ YOUNG_PERSON_FIELD: dict[Kind, str] = {
     Kind.FOLLOWUP_CONTACT: "young_person_id",
     Kind.STATUS_CHECK: "young_person_id",
     Kind.ATTENTION: "young_person_id",
+    Kind.CERTIFICATE: "young_person_id",
 }
 
 # Purpose written in the access log when a role reads or changes a young person's data.

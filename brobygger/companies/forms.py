@@ -24,13 +24,41 @@ class CompanyForm(forms.ModelForm):
         return name
 
 
+class EscoOccupationField(forms.CharField):
+    """A Danish ESCO occupation label, suggested while typing (htmx fills the
+    datalist #esco-options); cleans to the EscoOccupation or None."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Occupation (ESCO)"))
+        kwargs.setdefault(
+            "help_text", _("Start typing and choose from the list. Indeholder data fra ESCO, © Den Europæiske Union.")
+        )
+        super().__init__(required=False, max_length=300, **kwargs)
+        self.widget.attrs.update(
+            {
+                "list": "esco-options",
+                "autocomplete": "off",
+                "hx-get": "/esco/",
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#esco-options",
+            }
+        )
+
+    def clean(self, value):
+        label = " ".join((super().clean(value) or "").split())
+        if not label:
+            return None
+        occupation = EscoOccupation.objects.filter(label__iexact=label).first()
+        if occupation is None:
+            raise forms.ValidationError(_("Unknown occupation: choose one from the list."))
+        return occupation
+
+    def prepare_value(self, value):
+        return value.label if isinstance(value, EscoOccupation) else value
+
+
 class OfferForm(forms.ModelForm):
-    occupation = forms.CharField(
-        label=_("Occupation (ESCO)"),
-        required=False,
-        max_length=300,
-        help_text=_("Start typing and choose from the list. Indeholder data fra ESCO, © Den Europæiske Union."),
-    )
+    occupation = EscoOccupationField()
 
     class Meta:
         model = Offer
@@ -49,16 +77,6 @@ class OfferForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["occupation"].widget.attrs.update(
-            {
-                "list": "esco-options",
-                "autocomplete": "off",
-                "hx-get": "/esco/",
-                "hx-trigger": "input changed delay:250ms",
-                "hx-target": "#esco-options",
-                "name": "occupation",
-            }
-        )
         if self.instance.pk and self.instance.esco_occupation_id:
             self.initial["occupation"] = self.instance.esco_occupation.label
         self.fields["capacity"].error_messages["min_value"] = _("Places cannot be negative.")
@@ -74,15 +92,6 @@ class OfferForm(forms.ModelForm):
         if hours is not None and not 0 < hours <= 37:
             raise forms.ValidationError(_("Hours per week must be more than 0 and at most 37."))
         return hours
-
-    def clean_occupation(self):
-        label = " ".join((self.cleaned_data.get("occupation") or "").split())
-        if not label:
-            return None
-        occupation = EscoOccupation.objects.filter(label__iexact=label).first()
-        if occupation is None:
-            raise forms.ValidationError(_("Unknown occupation: choose one from the list."))
-        return occupation
 
     def offer_data(self):
         data = {k: v for k, v in self.cleaned_data.items() if k != "occupation"}

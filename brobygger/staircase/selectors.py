@@ -1,8 +1,9 @@
+from datetime import timedelta
 from decimal import Decimal
 
 from django.db.models import Sum
 
-from .models import Activity, Attendance, LearningPlan, MentorMessage, Talent
+from .models import PLACEMENT_KINDS, Activity, Attendance, LearningPlan, MentorMessage, Talent
 
 RUNNING = (Activity.State.ACCEPTED, Activity.State.ACTIVE)
 
@@ -55,3 +56,14 @@ def talents_for_team_member(user, limit=10):
 
 def talents_of(young_person):
     return Talent.objects.filter(young_person=young_person).select_related("spotted_by", "suggested_offer__company")
+
+
+def recently_ended_placements(activities, today, days=120):
+    """Placements among `activities` that ended in the last `days` days, newest first."""
+    return (
+        activities.filter(
+            state=Activity.State.ENDED, kind__in=PLACEMENT_KINDS, ended_on__gte=today - timedelta(days=days)
+        )
+        .select_related("young_person")
+        .order_by("-ended_on")
+    )

@@ -7,6 +7,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
+from brobygger.certificates import selectors as certificate_selectors
 from brobygger.consent import selectors as consent_selectors
 from brobygger.web.forms import bound, submit
 from brobygger.web.navigation import back_to
@@ -88,6 +89,7 @@ def activity_detail(request, pk):
             Action.ACCEPT_LEARNING_PLAN,
             Action.MESSAGE,
             Action.STEP_BACK_IN,
+            Action.WRITE_CERTIFICATE,
         )
     }
     context = {
@@ -102,6 +104,7 @@ def activity_detail(request, pk):
         "young_worker_rule": services.young_worker_warning(activity.young_person, activity.kind, activity.starts_on),
         "is_mentor": role == "mentor",
         "own": request.actor.young_person_id == activity.young_person_id,
+        "certificate": certificate_selectors.live_certificate(activity) if activity.is_placement else None,
     }
     return render(request, "staircase/activity.html", context)
 
@@ -215,12 +218,17 @@ def talent_create(request, pk):
 
 @rule(ACT, Action.LIST)
 def mentor_home(request):
-    """The mentor's portal: their young people (by consent), today's one tap."""
-    activities = policy.queryset(request.actor, ACT, Action.LIST).filter(state__in=selectors.RUNNING)
-    rows = selectors.with_today(activities, timezone.localdate())
+    """The mentor's portal: their young people (by consent), today's one tap, and
+    the learning certificates of placements that ended lately."""
+    visible = policy.queryset(request.actor, ACT, Action.LIST)
+    today = timezone.localdate()
+    rows = selectors.with_today(visible.filter(state__in=selectors.RUNNING), today)
+    ended = list(selectors.recently_ended_placements(visible, today))
+    certificates = certificate_selectors.live_by_activity([a.pk for a in ended])
     shared = consent_selectors.categories_by_young_person(
-        [a.young_person_id for a in rows], request.actor.mentor_company_ids
+        [a.young_person_id for a in [*rows, *ended]], request.actor.mentor_company_ids
     )
-    for activity in rows:
+    for activity in [*rows, *ended]:
         activity.shows_name = "identity" in shared.get(activity.young_person_id, set())
-    return render(request, "staircase/mentor_home.html", {"rows": rows, "today": timezone.localdate()})
+        activity.certificate = certificates.get(activity.pk)
+    return render(request, "staircase/mentor_home.html", {"rows": rows, "ended": ended, "today": today})

@@ -18,6 +18,7 @@ from django_scopes import scope, scopes_disabled
 from brobygger.access.actor import Actor
 from brobygger.access.rules import FieldCategory
 from brobygger.catalogue.models import Initiative
+from brobygger.certificates import services as certificates
 from brobygger.community import services as community
 from brobygger.companies import services as companies
 from brobygger.consent import services as consent
@@ -31,6 +32,7 @@ from brobygger.people import services as people
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
 from brobygger.reviews import services as reviews
 from brobygger.staircase import services as staircase
+from brobygger.staircase.models import Activity, Attendance
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
 
@@ -480,6 +482,8 @@ class Command(BaseCommand):
                 consent.give(actor, young_person, company=company, categories=categories, role=Role.COUNSELLOR)
                 if index < 6:
                     self._placement(actor, young_person, company, mentor, rng)
+                if index < 3:
+                    self._learning_certificate(actor, young_person, company, mentor, rng, stage=index)
 
     def _pathway(self, actor, young_person, rng, company_rows, index):
         """A pathway with both tracks, a status history, steps, notes and proposals."""
@@ -583,6 +587,61 @@ class Command(BaseCommand):
             day = start + timedelta(days=offset)
             if day.weekday() < 5:
                 staircase.register_attendance(mentor_actor, activity, day=day, present=rng.random() > 0.15)
+
+    def _learning_certificate(self, actor, young_person, company, mentor, rng, *, stage):
+        """An internship that ended last month. Stage 0: its learning certificate is issued;
+        1: signed by the mentor, waiting for the young person; 2: for the mentor to write."""
+        today = date.today()
+        start, end = today - timedelta(days=75), today - timedelta(days=20)
+        activity = Activity.objects.create(
+            organisation=actor.organisation,
+            young_person=young_person,
+            kind="internship",
+            title=f"Praktik hos {company.name}",
+            company=company,
+            mentor=mentor,
+            state=Activity.State.ENDED,
+            starts_on=start,
+            ended_on=end,
+            hours_per_week=20,
+            answered_at=timezone.now(),
+            proposed_by=actor.user,
+            skipped_trial_reason="Kendte virksomheden fra et besøg",
+            learned="At holde fast i en arbejdsuge og spørge, når noget er uklart",
+            ended_by=actor.user,
+        )
+        Attendance.objects.bulk_create(
+            Attendance(
+                organisation=actor.organisation,
+                young_person=young_person,
+                activity=activity,
+                day=start + timedelta(days=offset),
+                hours=Decimal(5),
+                present=rng.random() > 0.1,
+                registered_by=mentor,
+            )
+            for offset in range((end - start).days)
+            if (start + timedelta(days=offset)).weekday() < 4
+        )
+        if stage == 2:
+            return
+        mentor_actor = Actor(mentor, actor.organisation, [], {Role.MENTOR})
+        certificate = certificates.write(
+            mentor_actor,
+            activity,
+            data={
+                "title": f"Praktik hos {company.name}",
+                "tasks": rng.choice(PLACEMENT_TASKS) + ". Faste opgaver fire dage om ugen.",
+                "skills": "Mødestabilitet\nSamarbejde med kolleger\nAt spørge, når noget er uklart",
+                "mentor_statement": "Mødte stabilt og blev hurtigt en del af holdet. Vi vil gerne anbefale "
+                f"{young_person.first_name} til andre arbejdspladser.",
+                "language": "da",
+            },
+        )
+        certificates.sign(mentor_actor, certificate, signed_name=mentor.display_name)
+        if stage == 0:
+            young_actor = Actor(young_person.user or actor.user, actor.organisation, [], {Role.YOUNG_PERSON})
+            certificates.approve(young_actor, certificate, email=young_person.email)
 
     def _community_and_reviews(self, org, staff, rng):
         """A monthly network group with a meeting, other communities, follow-up after
