@@ -15,8 +15,8 @@ from django_scopes import scope
 
 from bench.timing import percentile, time_get
 from brobygger.access.actor import Actor
-from brobygger.certificates import services, verify
-from brobygger.certificates.models import Certificate
+from brobygger.certificates import services, statuslist, verify
+from brobygger.certificates.models import Certificate, StatusList
 from brobygger.certificates.pdf import certificate_pdf
 from brobygger.companies.models import Company
 from brobygger.people.models import ReferralSource, YoungPerson
@@ -101,6 +101,13 @@ def _fill(org, template, count):
         ),
         batch_size=1000,
     )
+    indices = rng.sample(free, count)
+    status_list = StatusList.objects.get()
+    allocated = bytes(status_list.allocated)
+    for index in indices:
+        allocated = statuslist.with_bit(allocated, index)
+    status_list.allocated = allocated
+    status_list.save(update_fields=["allocated"])
     Certificate.objects.bulk_create(
         (
             Certificate(
@@ -116,7 +123,7 @@ def _fill(org, template, count):
                 credential=template.credential,
                 status_index=index,
             )
-            for n, (placement, index) in enumerate(zip(placements, rng.sample(free, count), strict=True))
+            for n, (placement, index) in enumerate(zip(placements, indices, strict=True))
         ),
         batch_size=1000,
     )

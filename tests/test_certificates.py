@@ -18,6 +18,7 @@ from brobygger.access.actor import Actor
 from brobygger.certificates import credential as documents
 from brobygger.certificates import identity, services, statuslist, verify
 from brobygger.certificates.models import Certificate, IssuerKey, StatusList
+from brobygger.people.models import YoungPerson
 from brobygger.staircase.models import Activity, ActivityKind, Attendance
 from brobygger.tenancy.models import Role
 from tests.world import CERTIFICATE_PUBLIC_ID
@@ -495,6 +496,20 @@ def test_a_short_list_is_refused():
 
 
 def test_indices_are_random_and_unused():
-    used = set(range(0, 131_072, 2))
-    picks = {statuslist.random_free_index(used) for _ in range(50)}
+    allocated = bytes([0b10101010]) * statuslist.SIZE  # every even index taken
+    picks = {statuslist.random_free_index(allocated) for _ in range(50)}
     assert all(p % 2 == 1 for p in picks) and len(picks) > 40
+    with pytest.raises(statuslist.StatusListError, match="full"):
+        statuslist.random_free_index(b"\xff" * statuslist.SIZE)
+
+
+def test_an_index_is_never_handed_out_again_after_its_young_person_is_erased(world):
+    certificate = world.objects["certificate_b"]
+    with in_a(world):
+        YoungPerson.objects.filter(pk=certificate.young_person_id).delete()
+        allocated = bytes(StatusList.objects.get().allocated)
+    assert statuslist.is_set(allocated, certificate.status_index)
+    assert statuslist.is_set(allocated, world.objects["certificate_a"].status_index)
+    assert int.from_bytes(allocated, "big").bit_count() == 2
+    # The credential the young person took with them still verifies.
+    assert verify.verify(certificate.credential).state == verify.VALID

@@ -37,9 +37,12 @@ class IssuerKey(TenantModel):
 
 
 class StatusList(TenantModel):
-    """The organisation's revocation list, and the signed credential that publishes it."""
+    """The organisation's revocation list, and the signed credential that publishes it.
+    `allocated` marks every index ever handed out, so an index is never reused, even
+    after the certificate that had it is deleted with its young person."""
 
     bits = models.BinaryField()
+    allocated = models.BinaryField(default=bytes)
     credential = models.JSONField()
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -70,7 +70,9 @@ def _locked_status_list(organisation):
         return found
     try:
         with transaction.atomic():
-            created = StatusList(organisation=organisation, bits=statuslist.empty(), credential={})
+            created = StatusList(
+                organisation=organisation, bits=statuslist.empty(), allocated=statuslist.empty(), credential={}
+            )
             _publish(created, organisation)
             return created
     except IntegrityError:  # created by a concurrent first issue
@@ -203,13 +205,11 @@ def approve(actor, certificate, *, email):
     except ValidationError as error:
         raise CertificateError(_("Write an e-mail address the certificate can be checked against.")) from error
     organisation = certificate.organisation
-    _locked_status_list(organisation)  # serialises the choice of a free index
-    used = set(
-        Certificate.objects.filter(organisation=organisation, status_index__isnull=False).values_list(
-            "status_index", flat=True
-        )
-    )
-    certificate.status_index = statuslist.random_free_index(used)
+    status_list = _locked_status_list(organisation)
+    allocated = bytes(status_list.allocated) or statuslist.empty()
+    certificate.status_index = statuslist.random_free_index(allocated)
+    status_list.allocated = statuslist.with_bit(allocated, certificate.status_index)
+    status_list.save(update_fields=["allocated"])
     certificate.issued_at = timezone.now()
     activity = certificate.activity
     unsigned = documents.open_badge(

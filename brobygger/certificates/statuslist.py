@@ -53,10 +53,11 @@ def decode(encoded: str) -> bytes:
     return bits
 
 
-def random_free_index(used: set[int]) -> int:
-    if len(used) >= ENTRIES:
+def random_free_index(allocated: bytes) -> int:
+    """A random index whose bit in `allocated` is not set (herd privacy: no order to read)."""
+    if int.from_bytes(allocated, "big").bit_count() >= ENTRIES:
         raise StatusListError("the status list is full")
     while True:
         index = secrets.randbelow(ENTRIES)
-        if index not in used:
+        if not is_set(allocated, index):
             return index
