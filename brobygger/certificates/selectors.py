@@ -59,14 +59,6 @@ def live_by_activity(activity_ids):
     return {c.activity_id: c for c in rows.only("pk", "activity_id", "state", "title")}
 
 
-def certificates_of_activity(activity):
-    return Certificate.objects.filter(activity=activity).select_related("occupation")
-
-
-def certificates_of(young_person):
-    return Certificate.objects.filter(young_person=young_person).select_related("activity", "occupation")
-
-
 def issued_by_public_id(public_id):
     """An issued or revoked certificate, for the public link in its QR code."""
     return (
@@ -75,7 +67,3 @@ def issued_by_public_id(public_id):
         .only("credential", "state")
         .first()
     )
-
-
-def waiting_for_signature(activity_ids):
-    return Certificate.objects.filter(activity_id__in=activity_ids, state=Certificate.State.DRAFT)

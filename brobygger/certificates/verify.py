@@ -39,7 +39,6 @@ class Result:
     reason: str = ""
     certified: dict = field(default_factory=dict)
     issued_by: str = ""
-    revoked_on: str = ""
 
     @property
     def message(self):
