@@ -147,6 +147,11 @@ def queryset(actor, kind, action):
     return base.filter(combined)
 
 
+def may_on(actor, kind, action, obj):
+    """May the actor take `action` on this object (the same answer `get_object` gives)?"""
+    return may(actor, kind, action) and queryset(actor, kind, action).filter(pk=obj.pk).exists()
+
+
 def get_object(actor, kind, action, pk, queryset_hook=None):
     qs = queryset(actor, kind, action)
     if queryset_hook:

@@ -34,12 +34,6 @@ def _certificate(request, pk, action):
     )
 
 
-def _may(request, certificate, action):
-    return policy.may(request.actor, CERT, action) and (
-        policy.queryset(request.actor, CERT, action).filter(pk=certificate.pk).exists()
-    )
-
-
 @rule(Kind.ACTIVITY, Action.WRITE_CERTIFICATE, methods=("GET", "POST"))
 def write(request, pk):
     activity, role = policy.object_and_role(
@@ -88,11 +82,14 @@ def detail(request, pk):
         "certificate": certificate,
         "certified": documents.describe(certificate.credential) if certificate.credential else None,
         "own": request.actor.young_person_id == certificate.young_person_id,
-        "may_sign": certificate.state == Certificate.State.DRAFT and _may(request, certificate, Action.SIGN),
+        "may_sign": certificate.state == Certificate.State.DRAFT
+        and policy.may_on(request.actor, CERT, Action.SIGN, certificate),
         "may_write": certificate.state in (Certificate.State.DRAFT, Certificate.State.SIGNED)
         and policy.may(request.actor, Kind.ACTIVITY, Action.WRITE_CERTIFICATE),
-        "may_approve": certificate.state == Certificate.State.SIGNED and _may(request, certificate, Action.APPROVE),
-        "may_revoke": certificate.state == Certificate.State.ISSUED and _may(request, certificate, Action.REVOKE),
+        "may_approve": certificate.state == Certificate.State.SIGNED
+        and policy.may_on(request.actor, CERT, Action.APPROVE, certificate),
+        "may_revoke": certificate.state == Certificate.State.ISSUED
+        and policy.may_on(request.actor, CERT, Action.REVOKE, certificate),
         "sign_form": SignForm(initial={"signed_name": request.user.display_name}),
         "approve_form": ApproveForm(initial={"email": certificate.young_person.email}),
         "changes_form": ChangesForm(),

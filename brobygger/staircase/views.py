@@ -79,9 +79,7 @@ def activity_detail(request, pk):
     activity, role = _activity(request, pk, Action.VIEW)
     audit.log_view(request.actor, ACT, activity, activity.young_person, role)
     may = {
-        action: policy.queryset(request.actor, ACT, action).filter(pk=activity.pk).exists()
-        if policy.may(request.actor, ACT, action)
-        else False
+        action: policy.may_on(request.actor, ACT, action, activity)
         for action in (
             Action.END,
             Action.ATTEND,
