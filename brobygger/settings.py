@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "brobygger.catalogue",
     "brobygger.outcomes",
     "brobygger.certificates",
+    "brobygger.matching",
     "django_tasks",
     "django_tasks_db",
     "brobygger.audit",

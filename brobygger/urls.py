@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("brobygger.reviews.urls")),
     path("", include("brobygger.outcomes.urls")),
     path("", include("brobygger.certificates.urls")),
+    path("", include("brobygger.matching.urls")),
 ]
 
 handler404 = "brobygger.web.views.not_found"

@@ -6,6 +6,7 @@ from brobygger.certificates import verify
 from brobygger.certificates.models import Certificate
 from brobygger.companies.models import Company
 from brobygger.consent.models import Consent
+from brobygger.matching.models import CompanyChoice, MatchProfile, Round, YoungPersonChoice
 from brobygger.people.models import YoungPerson
 from brobygger.tenancy.models import Membership, Organisation, Role
 
@@ -27,10 +28,19 @@ def test_seed_demo_loads_three_organisations_with_every_role(db, capsys):
         lumen = Company.objects.filter(name="Lumen").exists()
         states = sorted(Certificate.objects.values_list("state", flat=True))
         issued = [c.credential for c in Certificate.objects.filter(state=Certificate.State.ISSUED)]
+        # The match: what most young people look for, and one open round of mutual choice per organisation.
+        profiles = MatchProfile.objects.filter(occupations__isnull=False).distinct().count()
+        rounds = list(Round.objects.filter(state=Round.State.OPEN).values_list("organisation_id", flat=True))
+        chosen = YoungPersonChoice.objects.values("seat").distinct().count()
+        ranked = CompanyChoice.objects.values("round_offer").distinct().count()
     assert lumen  # from the Opgang2 XL list in the seeds
     # Per organisation one issued learning certificate and one waiting for the young person.
     assert states == ["issued"] * 3 + ["signed"] * 3
     assert all(verify.verify(credential).state == verify.VALID for credential in issued)
+    assert profiles >= 40
+    assert len(rounds) == len(set(rounds)) == 3
+    assert chosen == 3 * 6  # ung1 has not chosen yet
+    assert ranked >= 3 * 2  # companies have ranked some of the young people who chose them
 
 
 def test_analyst_sees_figures_but_no_names(world, client_for):

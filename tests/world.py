@@ -21,6 +21,7 @@ from brobygger.companies.models import Offer
 from brobygger.consent import services as consent
 from brobygger.conversations.models import Note
 from brobygger.followup.models import FollowUpContact, FollowUpPlan, StatusCheck
+from brobygger.matching.models import MatchProfile, Round, RoundOffer, RoundSeat, YoungPersonChoice
 from brobygger.outcomes.models import Attention, OpenDataRelease, Response
 from brobygger.pathways.codes import load as load_status_codes
 from brobygger.pathways.models import Pathway, PlanStep, StatusCode, StatusEntry, Track, Wish
@@ -108,6 +109,8 @@ OWN_COMPANY_FACTS = {
     ("mentor_without_consent", "company_2"),
     ("mentor_with_consent", "offer_1"),
     ("mentor_without_consent", "offer_2"),
+    ("mentor_with_consent", "round_offer_1"),
+    ("mentor_without_consent", "round_offer_2"),
 }
 
 TEAM_FACTS = {
@@ -138,6 +141,9 @@ OBJECTS_BY_KIND = {
     "attention": ["attention_a", "attention_other"],
     "figures": ["release_a", "release_other"],
     "certificate": ["certificate_a", "certificate_b", "certificate_other"],
+    "round": ["round_a", "round_other"],
+    "round_seat": ["round_seat_a", "round_seat_b", "round_seat_other"],
+    "round_offer": ["round_offer_1", "round_offer_2", "round_offer_other"],
 }
 
 
@@ -309,6 +315,15 @@ def _certificate(org, yp, staff, young_user, company, public_id=None):
     return certificates.approve(Actor(young_user, org, [org], {Role.YOUNG_PERSON}), certificate, email=yp.email)
 
 
+def _round(org, author, people, offers):
+    """An open round of mutual choice; the first young person has chosen the first offer."""
+    round_ = Round.objects.create(organisation=org, title="Efterårets praktikrunde", created_by=author)
+    seats = [RoundSeat.objects.create(organisation=org, round=round_, young_person=yp) for yp in people]
+    offers = [RoundOffer.objects.create(organisation=org, round=round_, offer=o, places=1) for o in offers]
+    YoungPersonChoice.objects.create(organisation=org, seat=seats[0], round_offer=offers[0], rank=1)
+    return round_, seats, offers
+
+
 def _release(org, user):
     """An open-data release of the year before last (public files)."""
     return OpenDataRelease.objects.create(
@@ -418,6 +433,10 @@ def build():
             org_a, yp_a, u["consultant"], u["young_a"], company_1, public_id=CERTIFICATE_PUBLIC_ID
         )
         certificate_b = _certificate(org_a, yp_b, u["consultant"], u["young_b"], company_2)
+        MatchProfile.objects.create(organisation=org_a, young_person=yp_a, postcode="8000", interests="lyd, lys")
+        round_a, (round_seat_a, round_seat_b), (round_offer_1, round_offer_2) = _round(
+            org_a, u["consultant"], [yp_a, yp_b], [offer_1, offer_2]
+        )
     with scope(organisation=org_b.pk):
         other = _user("other_org_user@b.example", "Ole")
         for role in Role:
@@ -438,6 +457,7 @@ def build():
         )
         release_o = _release(org_b, other)
         certificate_o = _certificate(org_b, yp_other, other, other, company_other)
+        round_other, (round_seat_other,), (round_offer_other,) = _round(org_b, other, [yp_other], [offer_other])
 
     objs = {
         "yp_a": (yp_a, org_a, "yp_a"),
@@ -482,6 +502,14 @@ def build():
         "certificate_a": (certificate_a, org_a, "yp_a"),
         "certificate_b": (certificate_b, org_a, "yp_b"),
         "certificate_other": (certificate_o, org_b, "yp_other"),
+        "round_a": (round_a, org_a, None),
+        "round_other": (round_other, org_b, None),
+        "round_seat_a": (round_seat_a, org_a, "yp_a"),
+        "round_seat_b": (round_seat_b, org_a, "yp_b"),
+        "round_seat_other": (round_seat_other, org_b, "yp_other"),
+        "round_offer_1": (round_offer_1, org_a, None),
+        "round_offer_2": (round_offer_2, org_a, None),
+        "round_offer_other": (round_offer_other, org_b, None),
         "release_a": (release_a, org_a, None),
         "release_other": (release_o, org_b, None),
         "membership_a": (membership_a, org_a, None),

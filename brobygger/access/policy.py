@@ -34,6 +34,7 @@ def _kind_queryset(kind):
     from brobygger.consent.models import Consent
     from brobygger.conversations.models import Note
     from brobygger.followup.models import FollowUpContact, StatusCheck
+    from brobygger.matching.models import MatchWeights, Round, RoundOffer, RoundSeat
     from brobygger.outcomes.models import Attention
     from brobygger.pathways.models import PlanStep
     from brobygger.people.models import TeamMember, YoungPerson
@@ -61,6 +62,10 @@ def _kind_queryset(kind):
         Kind.ATTENTION: Attention.objects.all,
         Kind.CERTIFICATE: Certificate.objects.all,
         Kind.ISSUER_KEY: IssuerKey.objects.all,
+        Kind.MATCH_WEIGHTS: MatchWeights.objects.all,
+        Kind.ROUND: Round.objects.all,
+        Kind.ROUND_SEAT: RoundSeat.objects.all,
+        Kind.ROUND_OFFER: RoundOffer.objects.all,
         # Deliberately across organisations; the SHARED condition is the only
         # filter that applies to this kind (see test_rules_table_is_well_formed).
         Kind.SHARED_PERSON: YoungPerson.objects.with_scopes_disabled().all,
@@ -123,6 +128,8 @@ def _condition_q(cond, actor, kind):
         return Q(pk__in=actor.mentor_company_ids)
     if cond == Cond.OWN_COMPANY and kind == Kind.OFFER:
         return Q(company_id__in=actor.mentor_company_ids)
+    if cond == Cond.OWN_COMPANY and kind == Kind.ROUND_OFFER:
+        return Q(offer__company_id__in=actor.mentor_company_ids)
     if cond == Cond.SHARED and kind == Kind.SHARED_PERSON:
         from brobygger.consent.selectors import young_people_shared_with
 

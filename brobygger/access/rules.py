@@ -47,6 +47,10 @@ class Kind(StrEnum):
     OWN_INSTRUMENT = "own_instrument"  # a measure under the organisation's own licence
     CERTIFICATE = "certificate"  # a learning certificate (læringsbevis)
     ISSUER_KEY = "issuer_key"  # the organisation's key for signing certificates
+    MATCH_WEIGHTS = "match_weights"  # how much each signal of the match counts
+    ROUND = "round"  # a round of mutual choice
+    ROUND_SEAT = "round_seat"  # a young person's place in a round, with their private ranking
+    ROUND_OFFER = "round_offer"  # an offer in a round, with the company's private ranking
 
 
 class Action(StrEnum):
@@ -91,6 +95,8 @@ class Action(StrEnum):
     SIGN = "sign"
     APPROVE = "approve"
     REVOKE = "revoke"
+    SUGGEST = "suggest"
+    RANK = "rank"
 
 
 class Cond(StrEnum):
@@ -375,6 +381,44 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (T, Kind.CERTIFICATE, Action.REVOKE): Cond.ORG,
     (ADM, Kind.ISSUER_KEY, Action.LIST): Cond.ORG,
     (ADM, Kind.ISSUER_KEY, Action.UPDATE): Cond.ORG,
+    # The intelligent match supports the professionals' judgement: suggestions for the young
+    # people on their team, and, for an offer, among the young people each may see.
+    (C, YP, Action.SUGGEST): Cond.TEAM,
+    (W, YP, Action.SUGGEST): Cond.TEAM,
+    (L, YP, Action.SUGGEST): Cond.TEAM,
+    (T, YP, Action.SUGGEST): Cond.ORG,
+    (C, Kind.OFFER, Action.SUGGEST): Cond.ORG,
+    (W, Kind.OFFER, Action.SUGGEST): Cond.ORG,
+    (T, Kind.OFFER, Action.SUGGEST): Cond.ORG,
+    (T, Kind.MATCH_WEIGHTS, Action.UPDATE): Cond.ORG,
+    # Rounds of mutual choice: staff run them; the young person ranks offers in private,
+    # the company (its mentor, or the consultant for it) ranks the young people who applied.
+    (C, Kind.ROUND, Action.LIST): Cond.ORG,
+    (W, Kind.ROUND, Action.LIST): Cond.ORG,
+    (T, Kind.ROUND, Action.LIST): Cond.ORG,
+    (C, Kind.ROUND, Action.CREATE): Cond.ORG,
+    (W, Kind.ROUND, Action.CREATE): Cond.ORG,
+    (T, Kind.ROUND, Action.CREATE): Cond.ORG,
+    (C, Kind.ROUND, Action.VIEW): Cond.ORG,
+    (W, Kind.ROUND, Action.VIEW): Cond.ORG,
+    (T, Kind.ROUND, Action.VIEW): Cond.ORG,
+    (C, Kind.ROUND, Action.UPDATE): Cond.ORG,
+    (W, Kind.ROUND, Action.UPDATE): Cond.ORG,
+    (T, Kind.ROUND, Action.UPDATE): Cond.ORG,
+    (C, Kind.ROUND, Action.PUBLISH): Cond.ORG,
+    (W, Kind.ROUND, Action.PUBLISH): Cond.ORG,
+    (T, Kind.ROUND, Action.PUBLISH): Cond.ORG,
+    (C, Kind.ROUND, Action.END): Cond.ORG,
+    (W, Kind.ROUND, Action.END): Cond.ORG,
+    (T, Kind.ROUND, Action.END): Cond.ORG,
+    (Y, Kind.ROUND_SEAT, Action.RANK): Cond.SELF,
+    (Y, Kind.ROUND_SEAT, Action.WITHDRAW): Cond.SELF,
+    (C, Kind.ROUND_SEAT, Action.WITHDRAW): Cond.ORG,
+    (W, Kind.ROUND_SEAT, Action.WITHDRAW): Cond.ORG,
+    (T, Kind.ROUND_SEAT, Action.WITHDRAW): Cond.ORG,
+    (M, Kind.ROUND_OFFER, Action.RANK): Cond.OWN_COMPANY,
+    (W, Kind.ROUND_OFFER, Action.RANK): Cond.ORG,
+    (T, Kind.ROUND_OFFER, Action.RANK): Cond.ORG,
 }
 
 # Which field categories of a young person a role sees once it has access.
@@ -395,6 +439,7 @@ YOUNG_PERSON_FIELD: dict[Kind, str] = {
     Kind.STATUS_CHECK: "young_person_id",
     Kind.ATTENTION: "young_person_id",
     Kind.CERTIFICATE: "young_person_id",
+    Kind.ROUND_SEAT: "young_person_id",
 }
 
 # Purpose written in the access log when a role reads or changes a young person's data.

@@ -2,15 +2,26 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.matching import geo
 from brobygger.people.forms import DateInput
 
 from .models import Company, ContactLogEntry, EscoOccupation, Offer
+
+
+def clean_postcode(value):
+    postcode = (value or "").strip()
+    if postcode and geo.place(postcode) is None:
+        raise forms.ValidationError(_("Unknown Danish postcode: write four digits, for example 8000."))
+    return postcode
 
 
 class CompanyForm(forms.ModelForm):
     class Meta:
         model = Company
         fields = ["name", "cvr", "sector", "address", "postcode", "city", "knows_target_group", "agreement_in_place"]
+
+    def clean_postcode(self):
+        return clean_postcode(self.cleaned_data.get("postcode"))
 
     def clean_cvr(self):
         # Danish users paste CVR numbers as "12 34 56 78".
@@ -71,6 +82,11 @@ class OfferForm(forms.ModelForm):
             "place",
             "postcode",
             "accommodations",
+            "workplace_size",
+            "pace",
+            "social",
+            "setting",
+            "suits_under_18",
             "is_open",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
@@ -92,6 +108,9 @@ class OfferForm(forms.ModelForm):
         if hours is not None and not 0 < hours <= 37:
             raise forms.ValidationError(_("Hours per week must be more than 0 and at most 37."))
         return hours
+
+    def clean_postcode(self):
+        return clean_postcode(self.cleaned_data.get("postcode"))
 
     def offer_data(self):
         data = {k: v for k, v in self.cleaned_data.items() if k != "occupation"}

@@ -96,6 +96,31 @@ class OfferKind(models.TextChoices):
     JOB = "job", _("Ordinary job")
 
 
+class WorkplaceSize(models.TextChoices):
+    SMALL = "small", _("Small workplace")
+    LARGE = "large", _("Large workplace")
+
+
+class Pace(models.TextChoices):
+    QUIET = "quiet", _("Quiet")
+    BUSY = "busy", _("Busy")
+
+
+class Social(models.TextChoices):
+    ALONE = "alone", _("Working mostly alone")
+    TEAM = "team", _("Working in a team")
+
+
+class Setting(models.TextChoices):
+    INDOORS = "indoors", _("Indoors")
+    OUTDOORS = "outdoors", _("Outdoors")
+
+
+# The work-culture dimensions an offer states and a young person can wish for ("det intelligente
+# match": where the young person can see themselves in the work environment and culture).
+ENVIRONMENT = {"size": WorkplaceSize, "pace": Pace, "social": Social, "setting": Setting}
+
+
 class Offer(TenantModel):
     """What a company offers: visits, tasks, internship and job slots."""
 
@@ -115,6 +140,15 @@ class Offer(TenantModel):
         blank=True,
         related_name="+",
         verbose_name=_("occupation (ESCO)"),
+    )
+    workplace_size = models.CharField(_("workplace"), max_length=10, choices=WorkplaceSize.choices, blank=True)
+    pace = models.CharField(_("pace"), max_length=10, choices=Pace.choices, blank=True)
+    social = models.CharField(_("alone or in a team"), max_length=10, choices=Social.choices, blank=True)
+    setting = models.CharField(_("indoors or outdoors"), max_length=10, choices=Setting.choices, blank=True)
+    suits_under_18 = models.BooleanField(
+        _("open to young people under 18"),
+        default=True,
+        help_text=_("Untick if the work is dangerous work that young people under 18 may not do."),
     )
     is_open = models.BooleanField(_("open"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -49,6 +49,7 @@ def company_detail(request, pk):
         "company": company,
         "may_update": policy.may(actor, CP, Action.UPDATE),
         "may_add_offer": policy.may(actor, CP, Action.CREATE_OFFER),
+        "may_suggest": policy.may(actor, Kind.OFFER, Action.SUGGEST),
         "offers": selectors.offers_of(company),
         "contact_log": selectors.contact_log(company) if staff_view else None,
         "history": selectors.placement_history(company)[:50] if staff_view else None,
@@ -111,7 +112,8 @@ def offer_list(request):
         .select_related("company", "esco_occupation")
     )
     page = Paginator(offers, 100).get_page(request.GET.get("page"))
-    return render(request, "companies/offers.html", {"page": page})
+    context = {"page": page, "may_suggest": policy.may(request.actor, Kind.OFFER, Action.SUGGEST)}
+    return render(request, "companies/offers.html", context)
 
 
 @login_only

@@ -104,6 +104,7 @@ PAGE_ACTIONS = (
     Action.END_PATHWAY,
     Action.START_FOLLOWUP,
     Action.RECORD_MEASURE,
+    Action.SUGGEST,
 )
 
 

@@ -216,8 +216,8 @@ def talent_create(request, pk):
 
 @rule(ACT, Action.LIST)
 def mentor_home(request):
-    """The mentor's portal: their young people (by consent), today's one tap, and
-    the learning certificates of placements that ended lately."""
+    """The mentor's portal: their young people (by consent), today's one tap, the learning
+    certificates of placements that ended lately, and the open rounds of mutual choice."""
     visible = policy.queryset(request.actor, ACT, Action.LIST)
     today = timezone.localdate()
     rows = selectors.with_today(visible.filter(state__in=selectors.RUNNING), today)
@@ -229,4 +229,6 @@ def mentor_home(request):
     for activity in [*rows, *ended]:
         activity.shows_name = "identity" in shared.get(activity.young_person_id, set())
         activity.certificate = certificates.get(activity.pk)
-    return render(request, "staircase/mentor_home.html", {"rows": rows, "ended": ended, "today": today})
+    rounds = policy.queryset(request.actor, Kind.ROUND_OFFER, Action.RANK).filter(round__state="open")
+    context = {"rows": rows, "ended": ended, "today": today, "rounds": rounds.select_related("round", "offer")}
+    return render(request, "staircase/mentor_home.html", context)

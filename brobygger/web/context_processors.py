@@ -13,6 +13,7 @@ NAV = [
     ("groups", _("Community"), (Kind.GROUP, Action.LIST)),
     ("network_dashboard", _("Network"), (Kind.COMPANY, Action.DASHBOARD)),
     ("company_list", _("Companies"), (Kind.COMPANY, Action.LIST)),
+    ("rounds", _("Mutual choice"), (Kind.ROUND, Action.LIST)),
     ("shared_list", _("Shared with us"), (Kind.SHARED_PERSON, Action.LIST)),
     ("figures", _("Figures"), (Kind.FIGURES, Action.VIEW)),
     ("member_list", _("Members"), (Kind.MEMBERSHIP, Action.LIST)),

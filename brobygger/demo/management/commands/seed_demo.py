@@ -20,9 +20,14 @@ from brobygger.access.rules import FieldCategory
 from brobygger.catalogue.models import Initiative
 from brobygger.certificates import services as certificates
 from brobygger.community import services as community
+from brobygger.companies import selectors as company_selectors
 from brobygger.companies import services as companies
+from brobygger.companies.models import EscoOccupation, Offer
 from brobygger.consent import services as consent
 from brobygger.conversations import services as conversations
+from brobygger.matching import selectors as matching_selectors
+from brobygger.matching import services as matching
+from brobygger.matching.models import RoundOffer, RoundSeat
 from brobygger.outcomes import open_data
 from brobygger.outcomes import services as outcomes
 from brobygger.outcomes.models import Response
@@ -235,6 +240,51 @@ COMMUNITIES = [
     ("Spot Festival, frivillig", "festival", "Musikhuset"),
     ("Røde Kors, Ung til Ung", "volunteering", "Frivillighuset"),
 ]
+# What the match works with: postcodes around each organisation (so trips differ), the
+# occupation behind each kind of company, and the occupation and interests behind each dream.
+NEARBY_POSTCODES = {
+    "8000": ["8000", "8200", "8210", "8220", "8240", "8260", "8270", "8300", "8520", "8900"],
+    "8900": ["8900", "8920", "8930", "8940", "8960", "8870", "8000"],
+    "8800": ["8800", "8830", "8840", "8850", "8860", "7800"],
+}
+SECTOR_OCCUPATION = {
+    "Lyd- og lysleverandør": "lydtekniker",
+    "Spillested": "lydoperatør",
+    "Teater": "scenetekniker",
+    "Eventbureau": "eventassistent",
+    "Eventforening": "eventtekniker",
+    "Spiludviklingsbureau": "designer af digitale spil",
+    "Reklamebureau": "grafisk kunstner",
+    "Trommebutik": "butiksassistent",
+    "Museum": "kunstformidler",
+    "Snedker": "møbelsnedker",
+    "Hostel": "receptionist",
+    "Hotel": "receptionist",
+    "Kaffebar": "barista",
+    "Restaurant": "køkkenassistent",
+    "Café": "tjener",
+    "Kantine": "kok i storkøkken",
+    "Oplevelsescenter": "dyrepasser",
+    "Autoværksted": "automekaniker",
+    "Byggeri": "tømrer",
+    "Lager og logistik": "lagerarbejder",
+    "Ældrepleje": "social- og sundhedshjælper",
+    "Gartneri": "gartner",
+    "Cykelværksted": "cykelmekaniker",
+    "Genbrugsbutik": "butiksassistent",
+}
+DREAM_MATCH = {
+    "Lydtekniker på et spillested": ("lydtekniker", "lyd, lys, musik"),
+    "Skuespiller": ("skuespiller", "teater, scene"),
+    "Spiludvikler": ("designer af digitale spil", "spil, computer"),
+    "Tatovør": ("grafisk kunstner", "tegning, design"),
+    "Kok i en god restaurant": ("chefkok", "mad, køkken"),
+    "Musiker": ("musiker", "musik, trommer"),
+    "Pædagog": ("pædagog i SFO", "børn, leg"),
+    "Tømrer som min morfar": ("tømrer", "træ, værktøj"),
+}
+ROUND_MEMBERS = (0, 1, 8, 9, 10, 11, 12)  # ung1 and ung2 can choose in the demo's open round
+
 OFFER_TITLES = [
     ("visit", "Virksomhedsbesøg"),
     ("task", "Bestillingsopgave"),
@@ -261,6 +311,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         rng = random.Random(2026)
+        self.match_rng = random.Random(6)  # its own, so the match adds to the demo without moving the rest
         password_hash = make_password(DEMO_PASSWORD)
         logins = []
         with transaction.atomic():
@@ -352,6 +403,7 @@ class Command(BaseCommand):
             ]
             company_rows = self._companies(org, spec, rng, password_hash, logins)
             self._young_people(org, spec, rng, staff, lead, company_rows, password_hash, logins)
+            self._round_of_mutual_choice(org, lead, company_rows)
             self._community_and_reviews(org, staff, rng)
             self._measures_and_targets(org, staff, rng)
         return logins
@@ -359,8 +411,9 @@ class Command(BaseCommand):
     def _companies(self, org, spec, rng, password_hash, logins):
         actor = Actor(None, org, [org], {Role.CONSULTANT})
         rows = []
-        postcode, city = spec["postcode"]
+        home, city = spec["postcode"]
         for index, (name, sector) in enumerate(spec["companies"]):
+            postcode = self.match_rng.choice(NEARBY_POSTCODES[home])
             company = companies.create_company(
                 actor,
                 data={
@@ -369,7 +422,7 @@ class Command(BaseCommand):
                     "cvr": f"{rng.randint(10_000_000, 99_999_999)}",
                     "address": f"{rng.choice(STREETS)} {rng.randint(1, 90)}",
                     "postcode": postcode,
-                    "city": city,
+                    "city": city if postcode == home else "",
                 },
             )
             contact_first = rng.choice(FIRST_NAMES)
@@ -401,6 +454,8 @@ class Command(BaseCommand):
 
     def _offers_and_contacts(self, actor, company, rng, index):
         kinds = rng.sample(["visit", "task", "trial_internship", "internship", "paid_hours"], rng.randint(1, 3))
+        occupation = EscoOccupation.objects.filter(label=SECTOR_OCCUPATION.get(company.sector, "")).first()
+        pick = self.match_rng.choice
         for kind in kinds:
             companies.create_offer(
                 company,
@@ -410,7 +465,14 @@ class Command(BaseCommand):
                     "capacity": rng.randint(1, 4),
                     "hours_per_week": None if kind == "visit" else rng.choice([8, 12, 15, 20]),
                     "place": company.city,
+                    "postcode": company.postcode,
                     "accommodations": rng.choice(["", "Rolig arbejdsplads", "Fleksibel start", "Fast kontaktperson"]),
+                    "esco_occupation": occupation,
+                    "workplace_size": pick(["small", "small", "large", ""]),
+                    "pace": pick(["quiet", "busy", ""]),
+                    "social": pick(["alone", "team", "team"]),
+                    "setting": pick(["indoors", "indoors", "outdoors"]),
+                    "suits_under_18": company.sector not in {"Byggeri", "Autoværksted", "Lager og logistik"},
                 },
             )
         for _ in range(index % 4):
@@ -433,6 +495,7 @@ class Command(BaseCommand):
     def _young_people(self, org, spec, rng, staff, lead, company_rows, password_hash, logins):
         today = date.today()
         counsellors = staff[Role.COUNSELLOR]
+        self.home, self.people_in_order = spec["postcode"][0], []
         for index in range(YOUNG_PEOPLE_PER_ORG):
             counsellor = counsellors[index % len(counsellors)]
             actor = Actor(counsellor, org, [org], {Role.COUNSELLOR})
@@ -451,6 +514,7 @@ class Command(BaseCommand):
                     "referral_source": rng.choice(ReferralSource.values),
                 },
             )
+            self.people_in_order.append(young_person)
             if index % 3 == 0:
                 TeamMember.objects.create(
                     organisation=org,
@@ -489,6 +553,7 @@ class Command(BaseCommand):
         """A pathway with both tracks, a status history, steps, notes and proposals."""
         today = date.today()
         dream, livelihood = rng.choice(DREAMS)
+        self._match_profile(actor, young_person, dream)
         if index % 5 != 4:  # most have said yes; a few are still deciding
             accepted = max(young_person.referral_date, today - timedelta(days=rng.randint(5, 650)))
             initiative = self.initiatives[index % len(self.initiatives)]
@@ -549,6 +614,62 @@ class Command(BaseCommand):
                 young_person.user or actor.user, actor.organisation, [actor.organisation], {Role.YOUNG_PERSON}
             )
             staircase.answer(young_actor, activity, yes=index % 8 == 1)
+
+    def _match_profile(self, actor, young_person, dream):
+        """What the young person looks for, from their dream: the match's side of them."""
+        label, interests = DREAM_MATCH[dream]
+        pick = self.match_rng.choice
+        low = pick([None, 8, 10, 15])
+        matching.save_profile(
+            actor,
+            young_person,
+            data={
+                "interests": interests,
+                "accepted_distance": pick([1, 2, 2, 3]),
+                "postcode": pick(NEARBY_POSTCODES[self.home]),
+                "travel_mode": pick(["public", "public", "bike", "walk", "car"]),
+                "max_travel_minutes": pick([20, 30, 45, 60]),
+                "hours_min": low,
+                "hours_max": None if low is None else low + pick([5, 10, 15]),
+                "size": pick(["small", "", "large"]),
+                "pace": pick(["quiet", "", "busy"]),
+                "social": pick(["team", "", "alone"]),
+                "setting": pick(["indoors", "", "outdoors"]),
+            },
+            occupations=list(EscoOccupation.objects.filter(label=label)),
+        )
+
+    def _round_of_mutual_choice(self, org, lead, company_rows):
+        """An open round: most young people have chosen and some companies have ranked them;
+        ung1 has not chosen yet. The lead computes the result and publishes it."""
+        actor = Actor(lead, org, [org], {Role.TEAM_LEAD})
+        members = [p for i, p in enumerate(self.people_in_order) if i in ROUND_MEMBERS]
+        companies_in_round = [company.pk for company, _mentor in company_rows[:6]]
+        offers = [
+            o
+            for o in company_selectors.offers_with_free_places(
+                Offer.objects.filter(company_id__in=companies_in_round, is_open=True)
+            ).order_by("company__name", "pk")
+            if o.free > 0
+        ]
+        round_ = matching.create_round(
+            actor,
+            title="Vinterens runde i virksomhedsnetværket",
+            choose_by=date.today() + timedelta(days=14),
+            young_people=members,
+            offers=offers,
+        )
+        round_offers = list(RoundOffer.objects.filter(round=round_))
+        for seat in RoundSeat.objects.filter(round=round_).exclude(young_person=self.people_in_order[0]):
+            choice = self.match_rng.sample(round_offers, min(len(round_offers), self.match_rng.randint(1, 3)))
+            # Young people without an account choose with their counsellor, in the counsellor's name.
+            chooser = seat.young_person.user or seat.young_person.team_members.first().user
+            young = Actor(chooser, org, [org], {Role.YOUNG_PERSON})
+            matching.rank_offers(young, seat, ranking=choice, note="Jeg vil gerne prøve noget nyt")
+        chosen = [(ro, matching_selectors.applicants(ro)[0]) for ro in round_offers]
+        for round_offer, applied in [(ro, applied) for ro, applied in chosen if applied][:3]:
+            self.match_rng.shuffle(applied)
+            matching.rank_applicants(actor, round_offer, ranking=applied[: max(1, len(applied) - 1)])
 
     def _placement(self, actor, young_person, company, mentor, rng):
         """A trial internship under way: learning plan accepted, some days registered."""
