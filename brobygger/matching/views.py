@@ -83,13 +83,10 @@ def young_people_for_offer(request, pk):
     visible = policy.queryset(request.actor, YP, Action.SUGGEST)
     result, people = selectors.young_people_for(offer, visible)
     audit.log(request.actor, LogAction.SEARCH, kind=Kind.OFFER, obj=offer, criterion="match suggestions")
-    proposable = set(
-        policy.queryset(request.actor, YP, Action.PROPOSE_ACTIVITY)
-        .filter(pk__in=list(people))
-        .values_list("pk", flat=True)
-        if policy.may(request.actor, YP, Action.PROPOSE_ACTIVITY)
-        else ()
-    )
+    proposable = set()
+    if policy.may(request.actor, YP, Action.PROPOSE_ACTIVITY):
+        may_propose_to = policy.queryset(request.actor, YP, Action.PROPOSE_ACTIVITY).filter(pk__in=list(people))
+        proposable = set(may_propose_to.values_list("pk", flat=True))
     context = {
         "offer": offer,
         "rows": [(people[s.key], pros, cons, s.key in proposable) for s, pros, cons in reasons.explained(result)],
