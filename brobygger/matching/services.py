@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from brobygger.access.rules import Kind
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
+from brobygger.companies import selectors as company_selectors
+from brobygger.companies.models import Offer
 from brobygger.errors import Refused
 from brobygger.staircase import services as staircase
 from brobygger.staircase.models import ActivityKind
@@ -64,9 +66,13 @@ def _changed(round_):
 
 
 def _add(round_, young_people, offers):
-    taken = selectors.running_per_offer([o.pk for o in offers])
+    free_places = dict(
+        company_selectors.offers_with_free_places(Offer.objects.filter(pk__in=[o.pk for o in offers])).values_list(
+            "pk", "free"
+        )
+    )
     for offer in offers:
-        free = offer.capacity - taken.get(offer.pk, 0)
+        free = free_places[offer.pk]
         if not offer.is_open or free <= 0:
             raise MatchError(_("%(offer)s has no free places, so it cannot be in the round.") % {"offer": offer})
         RoundOffer.objects.get_or_create(
