@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "brobygger.community",
     "brobygger.reviews",
     "brobygger.catalogue",
+    "brobygger.guide",
     "brobygger.outcomes",
     "brobygger.certificates",
     "brobygger.matching",

@@ -25,6 +25,8 @@ urlpatterns = [
     path("", include("brobygger.outcomes.urls")),
     path("", include("brobygger.certificates.urls")),
     path("", include("brobygger.matching.urls")),
+    path("", include("brobygger.catalogue.urls")),
+    path("", include("brobygger.guide.urls")),
 ]
 
 handler404 = "brobygger.web.views.not_found"

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from brobygger.access import rules
 from brobygger.access.policy import Access
-from tests.world import CERTIFICATE_PUBLIC_ID, FIXTURE_ROLES, FIXTURES, OBJECTS_BY_KIND
+from tests.world import CATALOGUE_SLUG, CERTIFICATE_PUBLIC_ID, FIXTURE_ROLES, FIXTURES, GUIDE_TOPIC, OBJECTS_BY_KIND
 
 # allauth's own pages: open to anyone (log in, reset a password) or for a
 # logged-in user (change password, e-mail). They show no tenant data.
@@ -78,6 +78,12 @@ EXAMPLE_KWARGS = {
     "year": 2025,
     "version": "1.0",
     "public_id": CERTIFICATE_PUBLIC_ID,
+    "slug": CATALOGUE_SLUG,
+    "audience": "virksomheder",
+    "topic": GUIDE_TOPIC,
+    "term": GUIDE_TOPIC,
+    "content": "guide_page",
+    "item": f"virksomheder/{GUIDE_TOPIC}",
 }
 
 

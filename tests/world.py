@@ -13,6 +13,7 @@ from django_scopes import scope
 from brobygger.access.actor import Actor
 from brobygger.access.rules import Cond, FieldCategory
 from brobygger.accounts.models import User
+from brobygger.catalogue import services as catalogue_services
 from brobygger.certificates import services as certificates
 from brobygger.certificates.models import Certificate
 from brobygger.community.models import Community, Group, GroupMember, Meeting, Participation, Pointer
@@ -21,6 +22,7 @@ from brobygger.companies.models import Offer
 from brobygger.consent import services as consent
 from brobygger.conversations.models import Note
 from brobygger.followup.models import FollowUpContact, FollowUpPlan, StatusCheck
+from brobygger.guide import services as guide_services
 from brobygger.matching.models import MatchProfile, Round, RoundOffer, RoundSeat, YoungPersonChoice
 from brobygger.outcomes.models import Attention, OpenDataRelease, Response
 from brobygger.pathways.codes import load as load_status_codes
@@ -44,6 +46,7 @@ FIXTURES = [
     "young_b",
     "analyst",
     "admin",
+    "editor",
     "other_org_user",
     "anonymous",
 ]
@@ -60,6 +63,7 @@ FIXTURE_ROLES = {
     "young_b": {Role.YOUNG_PERSON},
     "analyst": {Role.ANALYST},
     "admin": {Role.ORG_ADMIN},
+    "editor": {Role.EDITOR},
     # Holds every role, but in the other organisation.
     "other_org_user": set(Role),
     "anonymous": set(),
@@ -353,6 +357,24 @@ def _young(org, first, last, user=None):
     )
 
 
+CATALOGUE_SLUG = "energi-til-hinanden"
+GUIDE_TOPIC = "ips"
+
+
+def _public_content():
+    """One catalogue entry, one guide page and one glossary word from the real data files."""
+    data = catalogue_services.read_data()
+    entries = [e for e in data["entry"] if e["slug"] == CATALOGUE_SLUG]
+    catalogue_services.load_catalogue({"term": data["term"], "ingredient": data["ingredient"], "entry": entries})
+    guide = guide_services.read_data()
+    guide_services.load_guide(
+        {
+            "page": [p for p in guide["page"] if p["topic"] == GUIDE_TOPIC],
+            "term": [t for t in guide["term"] if t["slug"] == GUIDE_TOPIC],
+        }
+    )
+
+
 def build():
     org_a = Organisation.objects.create(name="Opgang Test", slug="a", kind=Organisation.Kind.NGO)
     org_b = Organisation.objects.create(name="Anden Kommune", slug="b", kind=Organisation.Kind.MUNICIPAL)
@@ -369,6 +391,7 @@ def build():
             "mentor_without_consent": (Role.MENTOR, "Lis"),
             "analyst": (Role.ANALYST, "Camilla"),
             "admin": (Role.ORG_ADMIN, "Karin"),
+            "editor": (Role.EDITOR, "Erik"),
         }
         for name, (role, first) in staff.items():
             m = tenancy.add_member(organisation=org_a, email=f"{name}@a.example", role=role, first_name=first)
@@ -459,6 +482,7 @@ def build():
         certificate_o = _certificate(org_b, yp_other, other, other, company_other)
         round_other, (round_seat_other,), (round_offer_other,) = _round(org_b, other, [yp_other], [offer_other])
 
+    _public_content()
     objs = {
         "yp_a": (yp_a, org_a, "yp_a"),
         "yp_b": (yp_b, org_a, "yp_b"),

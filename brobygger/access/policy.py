@@ -28,6 +28,7 @@ def _kind_queryset(kind):
     # Imported late: the access layer only reads these models, and the apps
     # that own them import the access layer.
     from brobygger.audit.models import AccessLog
+    from brobygger.catalogue.models import Entry, SelfAssessment
     from brobygger.certificates.models import Certificate, IssuerKey
     from brobygger.community.models import Community, Group, Meeting
     from brobygger.companies.models import Company, Offer
@@ -66,6 +67,8 @@ def _kind_queryset(kind):
         Kind.ROUND: Round.objects.all,
         Kind.ROUND_SEAT: RoundSeat.objects.all,
         Kind.ROUND_OFFER: RoundOffer.objects.all,
+        Kind.SELF_ASSESSMENT: SelfAssessment.objects.all,
+        Kind.PUBLIC_CONTENT: Entry.objects.all,
         # Deliberately across organisations; the SHARED condition is the only
         # filter that applies to this kind (see test_rules_table_is_well_formed).
         Kind.SHARED_PERSON: YoungPerson.objects.with_scopes_disabled().all,

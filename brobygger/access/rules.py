@@ -51,6 +51,8 @@ class Kind(StrEnum):
     ROUND = "round"  # a round of mutual choice
     ROUND_SEAT = "round_seat"  # a young person's place in a round, with their private ranking
     ROUND_OFFER = "round_offer"  # an offer in a round, with the company's private ranking
+    PUBLIC_CONTENT = "public_content"  # the catalogue, the rules guide and the glossary (not tenant data)
+    SELF_ASSESSMENT = "self_assessment"  # an organisation's lovende-praksis self-assessment of an entry
 
 
 class Action(StrEnum):
@@ -119,7 +121,7 @@ class FieldCategory(models.TextChoices):
     ACTIVITIES = "activities", _("My activities and attendance")
 
 
-C, W, L, T, M, Y, A, ADM = (
+C, W, L, T, M, Y, A, ADM, ED = (
     Role.COUNSELLOR,
     Role.CONSULTANT,
     Role.WORKSHOP_LEADER,
@@ -128,6 +130,7 @@ C, W, L, T, M, Y, A, ADM = (
     Role.YOUNG_PERSON,
     Role.ANALYST,
     Role.ORG_ADMIN,
+    Role.EDITOR,
 )
 YP, TM, CO, CP, MB, LOG, OWN, FIG = (
     Kind.YOUNG_PERSON,
@@ -419,6 +422,16 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (M, Kind.ROUND_OFFER, Action.RANK): Cond.OWN_COMPANY,
     (W, Kind.ROUND_OFFER, Action.RANK): Cond.ORG,
     (T, Kind.ROUND_OFFER, Action.RANK): Cond.ORG,
+    # The public catalogue, rules guide and glossary are one installation-wide
+    # body of content: an editor (a membership in any organisation) keeps it.
+    (ED, Kind.PUBLIC_CONTENT, Action.CREATE): Cond.ORG,
+    (ED, Kind.PUBLIC_CONTENT, Action.UPDATE): Cond.ORG,
+    (ED, Kind.PUBLIC_CONTENT, Action.DELETE): Cond.ORG,
+    (ED, Kind.PUBLIC_CONTENT, Action.VIEW): Cond.ORG,
+    # The lead assesses the organisation's own initiatives and publishes the result.
+    (T, Kind.SELF_ASSESSMENT, Action.LIST): Cond.ORG,
+    (T, Kind.SELF_ASSESSMENT, Action.UPDATE): Cond.ORG,
+    (T, Kind.SELF_ASSESSMENT, Action.PUBLISH): Cond.ORG,
 }
 
 # Which field categories of a young person a role sees once it has access.
@@ -452,6 +465,7 @@ ROLE_PURPOSE: dict[Role, str] = {
     Y: "own_data",
     A: "administration",
     ADM: "administration",
+    ED: "editing",
 }
 
 

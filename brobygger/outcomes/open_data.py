@@ -123,6 +123,7 @@ def side_by_side(releases):
                 {
                     "organisation": release.organisation,
                     "initiative": names.get((release.organisation_id, slug), slug) if slug else "",
+                    "initiative_slug": slug,
                     "year": release.year,
                     "release": release,
                     "comparable": comparable,

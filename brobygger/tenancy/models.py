@@ -52,6 +52,7 @@ class Role(models.TextChoices):
     YOUNG_PERSON = "young_person", _("Young person")
     ANALYST = "analyst", _("Analyst")
     ORG_ADMIN = "org_admin", _("Organisation admin")
+    EDITOR = "editor", _("Catalogue editor")
 
 
 STAFF_ROLES = frozenset({Role.COUNSELLOR, Role.CONSULTANT, Role.WORKSHOP_LEADER, Role.TEAM_LEAD})

@@ -18,17 +18,24 @@ NAV = [
     ("figures", _("Figures"), (Kind.FIGURES, Action.VIEW)),
     ("member_list", _("Members"), (Kind.MEMBERSHIP, Action.LIST)),
     ("access_log", _("Access log"), (Kind.ACCESS_LOG, Action.LIST)),
+    ("catalogue_assessments", _("Self-assessment"), (Kind.SELF_ASSESSMENT, Action.LIST)),
+    ("catalogue", _("Catalogue"), None),
+    ("guide", _("Rules guide"), None),
 ]
 
 
 def navigation(request):
     actor = getattr(request, "actor", None)
     if actor is None or not actor.is_authenticated or actor.organisation is None:
-        return {"nav": []}
+        return {"nav": [], "may_edit_content": False, "may_assess": False}
     current = getattr(request.resolver_match, "url_name", None)
     items = [
         {"name": name, "label": label, "current": name == current}
         for name, label, needs in NAV
         if needs is None or policy.may(actor, *needs)
     ]
-    return {"nav": items}
+    return {
+        "nav": items,
+        "may_edit_content": policy.may(actor, Kind.PUBLIC_CONTENT, Action.UPDATE),
+        "may_assess": policy.may(actor, Kind.SELF_ASSESSMENT, Action.UPDATE),
+    }

@@ -36,6 +36,21 @@
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", figure.getAttribute("data-label") || "");
     figure.appendChild(canvas);
+    if (kind === "radar") {
+      var max = Number(figure.getAttribute("data-max")) || undefined;
+      data.datasets.forEach(function (set) { set.backgroundColor = "rgba(11, 92, 74, 0.2)"; });
+      new window.Chart(canvas, {
+        type: "radar",
+        data: data,
+        options: {
+          animation: false,
+          maintainAspectRatio: false,
+          scales: { r: { min: 0, max: max, ticks: { stepSize: 1 } } },
+          plugins: { legend: { display: false } },
+        },
+      });
+      return;
+    }
     var stacked = kind === "stacked";
     new window.Chart(canvas, {
       type: kind === "line" ? "line" : "bar",

@@ -17,7 +17,10 @@ from django_scopes import scope, scopes_disabled
 
 from brobygger.access.actor import Actor
 from brobygger.access.rules import FieldCategory
+from brobygger.catalogue import selectors as catalogue_selectors
+from brobygger.catalogue import services as catalogue
 from brobygger.catalogue.models import Initiative
+from brobygger.catalogue.practice import ELEMENTS
 from brobygger.certificates import services as certificates
 from brobygger.community import services as community
 from brobygger.companies import selectors as company_selectors
@@ -25,6 +28,7 @@ from brobygger.companies import services as companies
 from brobygger.companies.models import EscoOccupation, Offer
 from brobygger.consent import services as consent
 from brobygger.conversations import services as conversations
+from brobygger.guide import services as guide
 from brobygger.matching import selectors as matching_selectors
 from brobygger.matching import services as matching
 from brobygger.matching.models import RoundOffer, RoundSeat
@@ -39,7 +43,7 @@ from brobygger.reviews import services as reviews
 from brobygger.staircase import services as staircase
 from brobygger.staircase.models import Activity, Attendance
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Organisation, Role
+from brobygger.tenancy.models import Membership, Organisation, Role
 
 DEMO_PASSWORD = "brobygger-demo-2026"
 
@@ -132,7 +136,26 @@ STAFF = [
     (Role.TEAM_LEAD, "Henrik", "Bach", "Leder"),
     (Role.ANALYST, "Camilla", "Berg", "Analytiker"),
     (Role.ORG_ADMIN, "Karin", "Vestergaard", "Administrator"),
+    (Role.EDITOR, "Eva", "Kjær", "Redaktør, indsatskatalog og regelguide"),
 ]
+# Opgang2's own assessment of Opgang2 XL against the 11 elements of promising practice.
+DEMO_ASSESSMENT = [
+    (
+        3,
+        "Kunstbaseret læring og relationsarbejde; principperne er skrevet ned (relation, hvem vil du være?).",
+    ),
+    (2, "Cabi proces-evaluerer; tendenser efter 2½ år, men ingen sammenligningsgruppe."),
+    (4, "Virksomhedstrappen, de tre fagligheder og netværksgruppen er beskrevet i projektbeskrivelsen."),
+    (3, "Mål i hver ungs plan i begge spor; opfølgning hver måned."),
+    (2, "Andre værksteder har spurgt; ingen har prøvet modellen endnu."),
+    (1, "Vi kender ikke prisen pr. ung."),
+    (3, "Månedlige metodemøder mellem kunstnere, vejledere og agent."),
+    (4, "Fast vejleder, ung-til-ung i netværksgruppen, tæt kontakt til virksomhederne."),
+    (4, "Drømmespor og rugbrødsspor for hver ung; en dør på klem."),
+    (3, "Status, forløb og WHO-5 registreres i Brobygger."),
+    (2, "Opfølgning 6 og 12 måneder efter er lige begyndt."),
+]
+
 ROLE_SLUG = {
     Role.COUNSELLOR: "vejleder",
     Role.CONSULTANT: "konsulent",
@@ -140,6 +163,7 @@ ROLE_SLUG = {
     Role.TEAM_LEAD: "leder",
     Role.ANALYST: "analytiker",
     Role.ORG_ADMIN: "admin",
+    Role.EDITOR: "redaktoer",
     Role.MENTOR: "mentor",
     Role.YOUNG_PERSON: "ung",
 }
@@ -319,7 +343,34 @@ class Command(BaseCommand):
             for spec in ORGANISATIONS:
                 logins += self._organisation(spec, rng, password_hash)
             self._share_across_organisations()
+            self._catalogue_and_guide()
         self._print(logins)
+
+    # Catalogue entries the demo organisations run, as (entry, organisation, their initiative).
+    RUNS = (
+        ("opgang2-xl", "opgang2", "opgang2-xl"),
+        ("bliv-klar-til-vikar", "ungeenheden-randers", "bliv-klar-til-vikar"),
+        ("ungeguides-randers", "ungeenheden-randers", "ungeguide"),
+    )
+
+    def _catalogue_and_guide(self):
+        """The public catalogue and rules guide from their data files; the demo organisations
+        run three of the entries, and Opgang2 has published its self-assessment of Opgang2 XL."""
+        catalogue.load_catalogue()
+        guide.load_guide()
+        for slug, org_slug, initiative in self.RUNS:
+            catalogue.link_organisation(slug, Organisation.objects.get(slug=org_slug), initiative)
+        opgang2 = Organisation.objects.get(slug="opgang2")
+        with scope(organisation=opgang2.pk):
+            lead = Membership.objects.filter(role=Role.TEAM_LEAD).select_related("user").first().user
+            actor = Actor(lead, opgang2, [opgang2], {Role.TEAM_LEAD})
+            entry = catalogue_selectors.entry("opgang2-xl")
+            answers = {
+                str(number): {"level": level, "evidence": evidence}
+                for (number, _name, _q), (level, evidence) in zip(ELEMENTS, DEMO_ASSESSMENT, strict=True)
+            }
+            assessment = catalogue.save_assessment(actor, catalogue.assessment_for(actor, entry), answers)
+            catalogue.publish_assessment(actor, assessment)
 
     def _share_across_organisations(self):
         """Two young people in Randers share a little with Opgang2 (workshops in Aarhus)."""
