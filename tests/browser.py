@@ -48,7 +48,7 @@ def log_in(page, base_url, email, password):
     page.goto(f"{base_url}/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")
+    page.click("form:has(input[name=login]) button[type=submit]")
     page.wait_for_load_state("networkidle")
 
 

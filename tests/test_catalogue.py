@@ -170,16 +170,26 @@ def test_loading_again_changes_nothing_and_writes_no_revision(catalogue):
 # --- search -------------------------------------------------------------------------
 
 
+# The two databases rank a little differently (bm25 against ts_rank); the entries
+# that come first are the same on both.
+
+
 def test_search_mentor_finds_the_mentor_schemes_first(catalogue):
     found = slugs("mentor")
-    assert set(found[:2]) == {"frivillige-erhvervsmentorer-viborg", "ung-paa-vej-herning"}
-    assert {"spirerne-horsens", "bedsteforaeldreordningen", "maaltid-fritid-fremtid"} <= set(found)
+    assert "frivillige-erhvervsmentorer-viborg" in found[:2]
+    assert set(found[:6]) == {
+        "frivillige-erhvervsmentorer-viborg",  # volunteer business mentors
+        "ung-paa-vej-herning",  # a mentor and guidance course
+        "spirerne-horsens",  # a mentor from the staff for every young person
+        "maaltid-fritid-fremtid",  # a volunteer mentor from Red Barnet
+        "platform-frederikshavn",  # extended mentor support
+        "bedsteforaeldreordningen",  # grandparents as support persons
+    }
 
 
-def test_search_angst_finds_hf_fundamentet_first(catalogue):
+def test_search_angst_finds_the_initiatives_for_anxiety_first(catalogue):
     found = slugs("angst")
-    assert found[0] == "hf-fundamentet"
-    assert "opgang2-xl" in found[:4]
+    assert set(found[:2]) == {"hf-fundamentet", "opgang2-xl"}  # "unge med angst"; "hyppigst social angst"
 
 
 def test_search_fritidsjob_finds_the_leisure_job_initiatives_first(catalogue):
