@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Entry, Ingredient, Phase, Term
 from .practice import ELEMENTS, LEVELS
+from .selectors import Filters
 
 MIN_COMPARE, MAX_COMPARE = 2, 4
 
@@ -35,11 +36,11 @@ class SearchForm(forms.Form):
             choices = [("", everything)] + [(t.slug, f"{t.name} ({t.n})") for t in facets[kind]]
             self.fields[name] = forms.ChoiceField(label=label, required=False, choices=choices)
 
-    def filters(self, filters_class):
+    def filters(self):
         data = self.cleaned_data
         company = {"yes": True, "no": False}.get(data["company"])
         terms = tuple(data[k] for k in ("theme", "target", "municipality") if data[k])
-        return filters_class(
+        return Filters(
             text=data["q"], phase=data["phase"], terms=terms, company_based=company, platform_data=data["platform"]
         )
 

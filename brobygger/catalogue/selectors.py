@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from . import search
-from .models import Entry, Ingredient, Initiative, Phase, Revision, SelfAssessment, Term
+from .models import Entry, Ingredient, Initiative, Revision, SelfAssessment, Term
 
 
 def initiatives_of(organisations):
@@ -72,10 +72,6 @@ def facets():
     for term in Term.objects.annotate(n=Count("entries")).filter(n__gt=0).order_by("name"):
         grouped[term.kind].append(term)
     return grouped
-
-
-def phases():
-    return Phase.choices
 
 
 def entry(slug):

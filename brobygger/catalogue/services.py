@@ -39,10 +39,6 @@ def read_data(path=DATA_FILE):
         return tomllib.load(f)
 
 
-def municipality_slug(name):
-    return slugify(name.replace("ø", "oe").replace("æ", "ae").replace("å", "aa"))
-
-
 @transaction.atomic
 def load_catalogue(data=None, *, author=None):
     """Create or update every term, ingredient and entry in the data file by
@@ -133,7 +129,7 @@ def save_entry(actor, entry, cleaned, *, comment):
 
 def _municipality(name):
     term, _created = Term.objects.get_or_create(
-        kind=Term.Kind.MUNICIPALITY, slug=municipality_slug(name), defaults={"name": name}
+        kind=Term.Kind.MUNICIPALITY, slug=slugify(search.fold(name)), defaults={"name": name}
     )
     return term
 

@@ -27,7 +27,7 @@ def _entry_or_404(slug):
 @public
 def catalogue(request):
     form = forms.SearchForm(request.GET or None, facets=selectors.facets())
-    filters = form.filters(selectors.Filters) if form.is_valid() else selectors.Filters()
+    filters = form.filters() if form.is_valid() else selectors.Filters()
     found = selectors.entries(filters)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     chosen = request.GET.getlist("e")[:4]
