@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",
     "allauth",
     "allauth.account",
     "brobygger.accounts",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "brobygger.outcomes",
     "brobygger.certificates",
     "brobygger.matching",
+    "brobygger.api",
+    "brobygger.exchange",
     "django_tasks",
     "django_tasks_db",
     "brobygger.audit",
@@ -176,6 +179,16 @@ TASKS = {
         if env_flag("BROBYGGER_TASKS_IMMEDIATE")
         else "django_tasks_db.DatabaseBackend"
     }
+}
+
+# The default cache is per process; "progress" (how far an import has come) is shared by the
+# web processes and the worker through files, since an import's own transaction hides it.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("BROBYGGER_PROGRESS_DIR", str(BASE_DIR / "var" / "progress")),
+    },
 }
 
 # Access log retention (security.md R31): 6 months unless the organisation says otherwise.

@@ -27,6 +27,8 @@ urlpatterns = [
     path("", include("brobygger.matching.urls")),
     path("", include("brobygger.catalogue.urls")),
     path("", include("brobygger.guide.urls")),
+    path("", include("brobygger.api.urls")),
+    path("", include("brobygger.exchange.urls")),
 ]
 
 handler404 = "brobygger.web.views.not_found"

@@ -29,3 +29,7 @@ STORAGES = {
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+import tempfile  # noqa: E402
+
+CACHES["progress"]["LOCATION"] = tempfile.mkdtemp(prefix="brobygger-progress-")  # noqa: F405

@@ -31,6 +31,11 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ANONYMOUS_PAGES = ["account_login", "account_reset_password"]
 # Answers that are not HTML pages: JSON, downloads, the calendar feed, an htmx fragment.
 NOT_PAGES = {
+    *(
+        f"export_{kind}_{fmt}"
+        for kind in ("companies", "offers", "young_people", "status_history")
+        for fmt in ("csv", "xlsx")
+    ),
     "healthz",
     "followup_feed",
     "esco_search",

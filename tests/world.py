@@ -21,6 +21,7 @@ from brobygger.companies import services as companies
 from brobygger.companies.models import Offer
 from brobygger.consent import services as consent
 from brobygger.conversations.models import Note
+from brobygger.exchange.models import ImportBatch
 from brobygger.followup.models import FollowUpContact, FollowUpPlan, StatusCheck
 from brobygger.guide import services as guide_services
 from brobygger.matching.models import MatchProfile, Round, RoundOffer, RoundSeat, YoungPersonChoice
@@ -148,6 +149,7 @@ OBJECTS_BY_KIND = {
     "round": ["round_a", "round_other"],
     "round_seat": ["round_seat_a", "round_seat_b", "round_seat_other"],
     "round_offer": ["round_offer_1", "round_offer_2", "round_offer_other"],
+    "import_batch": ["batch_a", "batch_other"],
 }
 
 
@@ -357,6 +359,22 @@ def _young(org, first, last, user=None):
     )
 
 
+def _import_batch(org, user):
+    """A checked company file waiting to be imported."""
+    with scope(organisation=org.pk):
+        return ImportBatch.objects.create(
+            organisation=org,
+            kind="companies",
+            file_name="virksomheder.csv",
+            file_format="csv",
+            content=b"cvr;navn\n;Ny Virksomhed\n",
+            digest="0" * 64,
+            created_by=user,
+            state=ImportBatch.State.CHECKED,
+            rows_total=1,
+        )
+
+
 CATALOGUE_SLUG = "energi-til-hinanden"
 GUIDE_TOPIC = "ips"
 
@@ -482,6 +500,8 @@ def build():
         certificate_o = _certificate(org_b, yp_other, other, other, company_other)
         round_other, (round_seat_other,), (round_offer_other,) = _round(org_b, other, [yp_other], [offer_other])
 
+    batch_a = _import_batch(org_a, u["consultant"])
+    batch_other = _import_batch(org_b, other)
     _public_content()
     objs = {
         "yp_a": (yp_a, org_a, "yp_a"),
@@ -538,6 +558,8 @@ def build():
         "release_other": (release_o, org_b, None),
         "membership_a": (membership_a, org_a, None),
         "membership_other": (membership_other, org_b, None),
+        "batch_a": (batch_a, org_a, None),
+        "batch_other": (batch_other, org_b, None),
     }
     for key, (obj, org, yp) in objs.items():
         world.objects[key] = obj

@@ -1,4 +1,4 @@
-"""The one place that enforces `rules.RULES` for pages (and later the API).
+"""The one place that enforces `rules.RULES`, for pages and for the API.
 
 Every denial is a 404 so that a refusal never confirms that something exists.
 """
@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.views.decorators.http import require_http_methods
+from django_scopes import scope
 
 from . import rules
 from .rules import Cond, FieldCategory, Kind
@@ -22,6 +23,7 @@ class Access:
     methods: tuple[str, ...] = ("GET",)
     public: bool = False
     login_only: bool = False
+    category: str | None = None  # an API read of one field category of a young person
 
 
 def _kind_queryset(kind):
@@ -34,6 +36,7 @@ def _kind_queryset(kind):
     from brobygger.companies.models import Company, Offer
     from brobygger.consent.models import Consent
     from brobygger.conversations.models import Note
+    from brobygger.exchange.models import ImportBatch
     from brobygger.followup.models import FollowUpContact, StatusCheck
     from brobygger.matching.models import MatchWeights, Round, RoundOffer, RoundSeat
     from brobygger.outcomes.models import Attention
@@ -69,6 +72,7 @@ def _kind_queryset(kind):
         Kind.ROUND_OFFER: RoundOffer.objects.all,
         Kind.SELF_ASSESSMENT: SelfAssessment.objects.all,
         Kind.PUBLIC_CONTENT: Entry.objects.all,
+        Kind.IMPORT_BATCH: ImportBatch.objects.all,
         # Deliberately across organisations; the SHARED condition is the only
         # filter that applies to this kind (see test_rules_table_is_well_formed).
         Kind.SHARED_PERSON: YoungPerson.objects.with_scopes_disabled().all,
@@ -283,3 +287,55 @@ def login_only(view=None, *, methods=("GET",)):
     people (the home screen, switching organisation)."""
     decorate = _declare(Access(None, None, tuple(methods), login_only=True), _login_required)
     return decorate(view) if view is not None else decorate
+
+
+def _declare_operation(access, check):
+    """Wrap an API operation: `check(actor)` (raises Http404 to refuse), then run it in
+    the organisation scope of the token's actor, and record `access` for the matrix test.
+    The API authenticates before this runs; `request.auth` is the token's actor."""
+
+    def decorate(operation):
+        @wraps(operation)
+        def wrapper(request, *args, **kwargs):
+            if access.public:
+                return operation(request, *args, **kwargs)
+            actor = request.actor = request.auth
+            check(actor)
+            with scope(organisation=actor.organisation.pk):
+                return operation(request, *args, **kwargs)
+
+        wrapper.access = access
+        return wrapper
+
+    return decorate
+
+
+def api_rule(kind, action, category=None):
+    """`rule` for an API operation: a token whose roles have no entry for (kind, action) gets a 404.
+    An operation that reads one field category of a young person names it; the operation then
+    gets the young person through `young_person_for_api`, which also needs that category."""
+
+    def check(actor):
+        if not may(actor, kind, action):
+            raise Http404
+
+    return _declare_operation(Access(kind, action, category=category), check)
+
+
+def young_person_for_api(actor, action, pk, category=None):
+    """The young person (or 404), the role to log and the categories the actor sees of them."""
+    young_person, role = object_and_role(actor, Kind.YOUNG_PERSON, action, pk)
+    categories = visible_categories(actor, young_person)
+    if category is not None and category not in categories:
+        raise Http404
+    return young_person, role, categories
+
+
+def api_public(operation):
+    """An API operation open to everyone; it must read no tenant data."""
+    return _declare_operation(Access(None, None, public=True), None)(operation)
+
+
+def api_login_only(operation):
+    """An API operation that needs a valid token and shows nothing about young people."""
+    return _declare_operation(Access(None, None, login_only=True), lambda actor: None)(operation)

@@ -53,6 +53,7 @@ class Kind(StrEnum):
     ROUND_OFFER = "round_offer"  # an offer in a round, with the company's private ranking
     PUBLIC_CONTENT = "public_content"  # the catalogue, the rules guide and the glossary (not tenant data)
     SELF_ASSESSMENT = "self_assessment"  # an organisation's lovende-praksis self-assessment of an entry
+    IMPORT_BATCH = "import_batch"  # an uploaded CSV or Excel file on its way in
 
 
 class Action(StrEnum):
@@ -99,6 +100,8 @@ class Action(StrEnum):
     REVOKE = "revoke"
     SUGGEST = "suggest"
     RANK = "rank"
+    READ_NOTES = "read_notes"
+    IMPORT = "import"
 
 
 class Cond(StrEnum):
@@ -178,6 +181,11 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (W, YP, Action.WRITE_NOTE): Cond.TEAM,
     (L, YP, Action.WRITE_NOTE): Cond.TEAM,
     (T, YP, Action.WRITE_NOTE): Cond.ORG,
+    # The notes are read by those who write them (the API; the page shows them with the rest).
+    (C, YP, Action.READ_NOTES): Cond.TEAM,
+    (W, YP, Action.READ_NOTES): Cond.TEAM,
+    (L, YP, Action.READ_NOTES): Cond.TEAM,
+    (T, YP, Action.READ_NOTES): Cond.ORG,
     (C, YP, Action.PROPOSE_ACTIVITY): Cond.TEAM,
     (W, YP, Action.PROPOSE_ACTIVITY): Cond.TEAM,
     (L, YP, Action.PROPOSE_ACTIVITY): Cond.TEAM,
@@ -432,6 +440,25 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (T, Kind.SELF_ASSESSMENT, Action.LIST): Cond.ORG,
     (T, Kind.SELF_ASSESSMENT, Action.UPDATE): Cond.ORG,
     (T, Kind.SELF_ASSESSMENT, Action.PUBLISH): Cond.ORG,
+    # Exchange with municipal systems (CSV and Excel). The lead brings in young people and
+    # their status history; the consultant and the lead bring in companies and offers.
+    # Whoever may see the data may take it out; every export is in the access log.
+    (T, YP, Action.IMPORT): Cond.ORG,
+    (W, CP, Action.IMPORT): Cond.ORG,
+    (T, CP, Action.IMPORT): Cond.ORG,
+    (C, YP, Action.EXPORT): Cond.TEAM,
+    (T, YP, Action.EXPORT): Cond.ORG,
+    (C, CP, Action.EXPORT): Cond.ORG,
+    (W, CP, Action.EXPORT): Cond.ORG,
+    (L, CP, Action.EXPORT): Cond.ORG,
+    (T, CP, Action.EXPORT): Cond.ORG,
+    # An import batch is seen by those who may import (its kind is checked again on the page).
+    (W, Kind.IMPORT_BATCH, Action.VIEW): Cond.ORG,
+    (T, Kind.IMPORT_BATCH, Action.VIEW): Cond.ORG,
+    (W, Kind.IMPORT_BATCH, Action.LIST): Cond.ORG,
+    (T, Kind.IMPORT_BATCH, Action.LIST): Cond.ORG,
+    (W, Kind.IMPORT_BATCH, Action.IMPORT): Cond.ORG,
+    (T, Kind.IMPORT_BATCH, Action.IMPORT): Cond.ORG,
 }
 
 # Which field categories of a young person a role sees once it has access.

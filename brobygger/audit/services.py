@@ -8,15 +8,9 @@ from brobygger.access import rules
 from .models import AccessLog, Action, RetentionGrant
 
 
-def log(actor, action, *, kind, subject=None, obj=None, criterion="", purpose=None, role=None, purpose_text=""):
-    """Write one access-log row inside the caller's transaction.
-
-    `subject` is the young person whose data was touched; `criterion` is the
-    search text for searches. Never pass the data itself.
-    """
+def _entry(actor, action, *, kind, subject=None, obj=None, criterion="", purpose=None, role=None, purpose_text=""):
     role = role or next(iter(sorted(actor.roles)), "")
-    purpose = purpose or rules.ROLE_PURPOSE.get(role, "administration")
-    return AccessLog.objects.create(
+    return AccessLog(
         organisation=actor.organisation,
         user=actor.user,
         role=role,
@@ -25,9 +19,27 @@ def log(actor, action, *, kind, subject=None, obj=None, criterion="", purpose=No
         object_kind=str(kind),
         object_id=str(obj.pk) if obj is not None else "",
         criterion=criterion[:300],
-        purpose=purpose,
+        purpose=purpose or rules.ROLE_PURPOSE.get(role, "administration"),
         purpose_text=purpose_text[:300],
     )
+
+
+def log(actor, action, **details):
+    """Write one access-log row inside the caller's transaction.
+
+    `subject` is the young person whose data was touched; `criterion` is the
+    search text for searches. Never pass the data itself.
+    """
+    entry = _entry(actor, action, **details)
+    entry.save()
+    return entry
+
+
+def log_many(actor, action, *, kind, subjects, role=None, criterion=""):
+    """One access-log row per young person in `subjects` (an import or an export touching many)."""
+    rows = [_entry(actor, action, kind=kind, subject=s, obj=s, role=role, criterion=criterion) for s in subjects]
+    AccessLog.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
 
 
 def log_view(actor, kind, obj, subject, role):

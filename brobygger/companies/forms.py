@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from brobygger.matching import geo
 from brobygger.people.forms import DateInput
 
+from . import cvr
 from .models import Company, ContactLogEntry, EscoOccupation, Offer
 
 
@@ -25,7 +26,7 @@ class CompanyForm(forms.ModelForm):
 
     def clean_cvr(self):
         # Danish users paste CVR numbers as "12 34 56 78".
-        return "".join((self.cleaned_data.get("cvr") or "").split())
+        return cvr.normalise(self.cleaned_data.get("cvr"))
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

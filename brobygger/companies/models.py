@@ -151,6 +151,12 @@ class Offer(TenantModel):
         help_text=_("Untick if the work is dangerous work that young people under 18 may not do."),
     )
     is_open = models.BooleanField(_("open"), default=True)
+    external_key = models.CharField(
+        _("external key"),
+        max_length=64,
+        blank=True,
+        help_text=_("The offer's ID in the system it was imported from, so a new import finds it again."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -158,6 +164,13 @@ class Offer(TenantModel):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         indexes = [models.Index(fields=["organisation", "company", "is_open"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "external_key"],
+                condition=~models.Q(external_key=""),
+                name="offer_unique_external_key",
+            )
+        ]
 
     def __str__(self):
         return f"{self.title} · {self.company}"

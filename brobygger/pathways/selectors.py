@@ -14,6 +14,10 @@ def status_history(young_person):
     return StatusEntry.objects.filter(young_person=young_person).select_related("activity", "income", "recorded_by")
 
 
+def status_history_all():
+    return StatusEntry.objects.select_related("activity", "income")
+
+
 def current_status(young_person, on=None):
     on = on or timezone.localdate()
     return status_history(young_person).filter(valid_from__lte=on).first()
@@ -22,6 +26,14 @@ def current_status(young_person, on=None):
 def codes(axis, on=None):
     on = on or timezone.localdate()
     return [c for c in StatusCode.objects.filter(axis=axis) if c.valid_on(on)]
+
+
+def code_named(axis, code, on):
+    """The status code `code` on `axis` as it stood on `on`, or None."""
+    for found in StatusCode.objects.filter(axis=axis, code=code):
+        if found.valid_on(on):
+            return found
+    return None
 
 
 def steps(young_person):

@@ -84,32 +84,40 @@ def update_tracks(actor, young_person, *, dream, livelihood, version, role=None)
     return pathway
 
 
+def status_problem(birth_date, activity, income, valid_from):
+    """Why a status with these codes from `valid_from` cannot be added, or None."""
+    today = timezone.localdate()
+    if valid_from > today:
+        return _("A status cannot start in the future.")
+    if valid_from < today - STATUS_BACKDATE_LIMIT:
+        return _("A status can be back-dated at most two years.")
+    if valid_from < birth_date:
+        return _("A status cannot start before the young person was born.")
+    for code, axis in ((activity, StatusCode.Axis.ACTIVITY), (income, StatusCode.Axis.INCOME)):
+        if code is None:
+            continue
+        if code.axis != axis:
+            return _("That status does not belong on this axis.")
+        if not code.valid_on(valid_from):
+            return _("“%(label)s” is not in use on %(date)s.") % {
+                "label": code.label,
+                "date": valid_from.strftime("%d-%m-%Y"),
+            }
+    return None
+
+
 @transaction.atomic
 def change_status(actor, young_person, *, activity, income=None, valid_from=None, note="", role=None):
     """Add a status to the history. The history is never rewritten."""
-    today = timezone.localdate()
-    valid_from = valid_from or today
-    if valid_from > today:
-        raise PathwayError(_("A status cannot start in the future."))
-    if valid_from < today - STATUS_BACKDATE_LIMIT:
-        raise PathwayError(_("A status can be back-dated at most two years."))
-    if valid_from < young_person.birth_date:
-        raise PathwayError(_("A status cannot start before the young person was born."))
+    valid_from = valid_from or timezone.localdate()
+    problem = status_problem(young_person.birth_date, activity, income, valid_from)
+    if problem:
+        raise PathwayError(problem)
     if income is None:
         # The income carries over, unless the scheme has ended by then (the
         # 1 July 2025 reform): then it is left unknown rather than refused.
         current = current_status(young_person, on=valid_from)
         income = current.income if current and current.income and current.income.valid_on(valid_from) else None
-    for code, axis in ((activity, StatusCode.Axis.ACTIVITY), (income, StatusCode.Axis.INCOME)):
-        if code is None:
-            continue
-        if code.axis != axis:
-            raise PathwayError(_("That status does not belong on this axis."))
-        if not code.valid_on(valid_from):
-            raise PathwayError(
-                _("“%(label)s” is not in use on %(date)s.")
-                % {"label": code.label, "date": valid_from.strftime("%d-%m-%Y")}
-            )
     entry = StatusEntry.objects.create(
         organisation=young_person.organisation,
         young_person=young_person,
@@ -182,3 +190,37 @@ def add_wish(actor, young_person, *, kind, text):
     wish.save()
     log(actor, Action.CREATE, kind="wish", subject=young_person, obj=wish, role="young_person")
     return wish
+
+
+def import_statuses(actor, rows, on_progress=lambda done: None):
+    """Statuses from an import, oldest first; one already in the history (same day and codes) is
+    left alone, so importing the same file again adds nothing. Runs inside the caller's transaction."""
+    people = {values["young_person"].pk for values in rows}
+    known = set()
+    for person_id, day, activity_id, income_id in StatusEntry.objects.filter(young_person_id__in=people).values_list(
+        "young_person_id", "valid_from", "activity_id", "income_id"
+    ):
+        # Without an income in the file the income carried over, so the day and activity decide.
+        known.update({(person_id, day, activity_id, income_id), (person_id, day, activity_id, None)})
+    summary = {"created": 0, "updated": 0, "unchanged": 0}
+    ordered = sorted(rows, key=lambda v: (str(v["young_person"].pk), v["valid_from"]))
+    for done, values in enumerate(ordered, start=1):
+        person, activity, income = values["young_person"], values["activity"], values.get("income")
+        key = (person.pk, values["valid_from"], activity.pk, income.pk if income else None)
+        if key in known:
+            summary["unchanged"] += 1
+        else:
+            change_status(
+                actor,
+                person,
+                activity=activity,
+                income=income,
+                valid_from=values["valid_from"],
+                note=values.get("note", ""),
+            )
+            known.add(key)
+            summary["created"] += 1
+        if done % 500 == 0:
+            on_progress(done)
+    on_progress(len(rows))
+    return summary

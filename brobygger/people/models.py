@@ -53,6 +53,12 @@ class YoungPerson(TenantModel):
         related_name="young_person",
         editable=False,
     )
+    external_key = models.CharField(
+        _("external key"),
+        max_length=64,
+        blank=True,
+        help_text=_("The young person's ID in the municipality's own system, so an import finds them again."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -61,6 +67,13 @@ class YoungPerson(TenantModel):
         verbose_name = _("young person")
         verbose_name_plural = _("young people")
         indexes = [models.Index(fields=["organisation", "first_name", "last_name"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "external_key"],
+                condition=~models.Q(external_key=""),
+                name="young_person_unique_external_key",
+            )
+        ]
 
     def __str__(self):
         return self.full_name

@@ -19,6 +19,7 @@ NAV = [
     ("member_list", _("Members"), (Kind.MEMBERSHIP, Action.LIST)),
     ("access_log", _("Access log"), (Kind.ACCESS_LOG, Action.LIST)),
     ("catalogue_assessments", _("Self-assessment"), (Kind.SELF_ASSESSMENT, Action.LIST)),
+    ("exchange", _("Import and export"), (Kind.IMPORT_BATCH, Action.LIST)),
     ("catalogue", _("Catalogue"), None),
     ("guide", _("Rules guide"), None),
 ]
@@ -27,7 +28,7 @@ NAV = [
 def navigation(request):
     actor = getattr(request, "actor", None)
     if actor is None or not actor.is_authenticated or actor.organisation is None:
-        return {"nav": [], "may_edit_content": False, "may_assess": False}
+        return {"nav": [], "may_edit_content": False, "may_assess": False, "may_export": {}}
     current = getattr(request.resolver_match, "url_name", None)
     items = [
         {"name": name, "label": label, "current": name == current}
@@ -38,4 +39,8 @@ def navigation(request):
         "nav": items,
         "may_edit_content": policy.may(actor, Kind.PUBLIC_CONTENT, Action.UPDATE),
         "may_assess": policy.may(actor, Kind.SELF_ASSESSMENT, Action.UPDATE),
+        "may_export": {
+            "young_people": policy.may(actor, Kind.YOUNG_PERSON, Action.EXPORT),
+            "companies": policy.may(actor, Kind.COMPANY, Action.EXPORT),
+        },
     }

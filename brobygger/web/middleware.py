@@ -12,7 +12,8 @@ class NoStoreForPersonalPagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.user.is_authenticated:
+        # `request.auth` is the API's token actor.
+        if request.user.is_authenticated or getattr(request, "auth", None) is not None:
             add_never_cache_headers(response)
             response["Cache-Control"] = "no-store, max-age=0"
         return response

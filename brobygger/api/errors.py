@@ -1,0 +1,50 @@
+"""Validation errors as clear, translated messages: {"detail": ..., "errors": [{"field", "message"}]}."""
+
+from django.utils.translation import gettext as _
+
+MESSAGES = {
+    "missing": lambda e: _("This field is required."),
+    "extra_forbidden": lambda e: _("This field cannot be set."),
+    "string_too_long": lambda e: _("At most %(n)s characters.") % {"n": e.get("ctx", {}).get("max_length")},
+    "string_too_short": lambda e: _("This field cannot be empty."),
+    "enum": lambda e: _("Choose one of: %(choices)s.") % {"choices": e.get("ctx", {}).get("expected", "")},
+    "date_from_datetime_parsing": lambda e: _("Give a date as YYYY-MM-DD."),
+    "date_parsing": lambda e: _("Give a date as YYYY-MM-DD."),
+    "date_from_datetime_inexact": lambda e: _("Give a date as YYYY-MM-DD."),
+    "uuid_parsing": lambda e: _("Not a valid ID."),
+    "uuid_type": lambda e: _("Not a valid ID."),
+}
+
+
+def _field(location):
+    parts = [str(p) for p in location if p not in ("body", "query", "path", "payload")]
+    return ".".join(parts)
+
+
+def _message(error):
+    kind = error.get("type", "")
+    if kind in MESSAGES:
+        return MESSAGES[kind](error)
+    if kind.startswith(("int_", "float_", "decimal_", "greater_than", "less_than")):
+        return _("Not an allowed number.")
+    if kind.startswith("bool"):
+        return _("Give true or false.")
+    return _("Not a valid value.")
+
+
+def from_pydantic(errors):
+    found = [{"field": _field(e.get("loc", ())), "message": _message(e)} for e in errors]
+    return {"detail": _("Some of what was sent is not valid."), "errors": found}
+
+
+def from_django(exc):
+    if hasattr(exc, "message_dict"):
+        found = [{"field": f, "message": m} for f, ms in exc.message_dict.items() for m in ms]
+    else:
+        found = [{"field": "", "message": m} for m in exc.messages]
+    return {"detail": _("Some of what was sent is not valid."), "errors": found}
+
+
+def from_form(form):
+    found = [{"field": f, "message": str(m)} for f, ms in form.errors.items() for m in ms]
+    return {"detail": _("Some of what was sent is not valid."), "errors": found}

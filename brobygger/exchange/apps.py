@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExchangeConfig(AppConfig):
+    name = "brobygger.exchange"
+    verbose_name = "Import and export (CSV and Excel)"

@@ -1,0 +1,111 @@
+"""Reading every row of a file into values, with each problem named by row and column.
+
+Row numbers are the ones the user sees in Excel: the header is row 1.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from . import reading
+from .columns import COLUMNS, choice_lookup, header_key, layout
+from .reading import FileRefused
+
+ERRORS_KEPT = 200
+PREVIEW_ROWS = 10
+PROGRESS_EVERY = 2000
+
+
+@dataclass
+class Checked:
+    rows: list = field(default_factory=list)  # (row number, values) of the rows without errors
+    errors: list = field(default_factory=list)  # the first ERRORS_KEPT {row, column, message}
+    error_rows: int = 0
+    total: int = 0
+
+    def add_errors(self, number, problems):
+        self.error_rows += 1
+        for column, message in problems:
+            if len(self.errors) < ERRORS_KEPT:
+                self.errors.append({"row": number, "column": str(column), "message": str(message)})
+
+
+def check(kind, content, handler, on_progress=lambda done: None):
+    """Every row of the file, checked. Raises FileRefused when the file as a whole cannot be read."""
+    header, rows = reading.read_table(content)
+    found = layout(kind, header)
+    if found.missing:
+        names = ", ".join(f"“{c.header}”" for c in found.missing)
+        raise FileRefused(
+            _("The file has no column %(names)s. The first row must name the columns.") % {"names": names}
+        )
+    columns = [c for c in COLUMNS[kind] if c.key in found.positions]
+    lookups = {c.key: choice_lookup(c) for c in columns if c.choices}
+    context = handler.context()
+    seen_keys = {}
+    result = Checked()
+    for number, row in enumerate(rows, start=2):
+        if not any(cell not in (None, "") and str(cell).strip() for cell in row):
+            continue  # blank lines at the end of an Excel sheet
+        result.total += 1
+        if result.total > reading.MAX_ROWS:
+            raise FileRefused(
+                _("The file has more than %(max)s rows; split it into smaller files.")
+                % {"max": f"{reading.MAX_ROWS:,}".replace(",", ".")}
+            )
+        values, problems = _parse(row, columns, found.positions, lookups)
+        if not problems:
+            problems = handler.validate(values, context)
+        key = handler.key(values) if not problems else None
+        if key is not None and key in seen_keys:
+            problems = [(_("Key"), _("The same as row %(row)s.") % {"row": seen_keys[key]})]
+        if problems:
+            result.add_errors(number, problems)
+        else:
+            if key is not None:
+                seen_keys[key] = number
+            result.rows.append((number, values))
+        if result.total % PROGRESS_EVERY == 0:
+            on_progress(result.total)
+    if not result.total:
+        raise FileRefused(_("The file has a header row but no rows under it."))
+    return result
+
+
+def _parse(row, columns, positions, lookups):
+    values, problems = {}, []
+    for column in columns:
+        index = positions[column.key]
+        raw = row[index] if index < len(row) else None
+        try:
+            value = column.parse(raw)
+        except ValueError as exc:
+            problems.append((column.label, str(exc)))
+            continue
+        if value in (None, ""):
+            if column.required:
+                problems.append((column.label, _("Must be filled in.")))
+            continue
+        if column.choices:
+            code = lookups[column.key].get(header_key(value))
+            if code is None:
+                allowed = ", ".join(str(label) for _code, label in column.choices.choices if _code)
+                problems.append(
+                    (column.label, _("“%(value)s” is not one of: %(allowed)s.") % {"value": value, "allowed": allowed})
+                )
+                continue
+            value = code
+        if column.max_length and isinstance(value, str) and len(value) > column.max_length:
+            problems.append((column.label, _("At most %(n)s characters.") % {"n": column.max_length}))
+            continue
+        values[column.key] = value
+    return values, problems
+
+
+def preview_of(checked, kind):
+    """The first rows as the user will recognise them."""
+    columns = COLUMNS[kind]
+    return [
+        {"row": number, "cells": [str(values.get(c.key, "")) for c in columns]}
+        for number, values in checked.rows[:PREVIEW_ROWS]
+    ]
