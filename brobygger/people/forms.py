@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brobygger.tenancy.models import STAFF_ROLES, Membership
 
-from .models import YoungPerson
+from .models import REFERRAL_FIELDS, YoungPerson
 
 MIN_AGE, MAX_AGE = 15, 29
 
@@ -24,16 +24,7 @@ class ReferralForm(forms.ModelForm):
 
     class Meta:
         model = YoungPerson
-        fields = [
-            "first_name",
-            "last_name",
-            "birth_date",
-            "gender",
-            "phone",
-            "email",
-            "referral_date",
-            "referral_source",
-        ]
+        fields = list(REFERRAL_FIELDS)
         widgets = {"birth_date": DateInput(), "referral_date": DateInput()}
 
     def __init__(self, *args, **kwargs):

@@ -28,6 +28,19 @@ class Gender(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# What a referral records: the referral form, the API and imports all take these and no more.
+REFERRAL_FIELDS = (
+    "first_name",
+    "last_name",
+    "birth_date",
+    "gender",
+    "phone",
+    "email",
+    "referral_date",
+    "referral_source",
+)
+
+
 class YoungPerson(TenantModel):
     """A young person with a minimal referral: only what the work needs.
 

@@ -10,7 +10,7 @@ from brobygger.audit.services import log, log_many
 from brobygger.errors import Refused
 from brobygger.tenancy.models import Membership, Role
 
-from .models import TeamMember, TeamRole, YoungPerson
+from .models import REFERRAL_FIELDS, TeamMember, TeamRole, YoungPerson
 
 ROLE_IN_TEAM = {
     Role.COUNSELLOR: TeamRole.COUNSELLOR,
@@ -102,16 +102,6 @@ def create_account(actor, young_person, *, email, password=None):
     return user
 
 
-REFERRAL_IMPORT_FIELDS = (
-    "first_name",
-    "last_name",
-    "birth_date",
-    "gender",
-    "phone",
-    "email",
-    "referral_date",
-    "referral_source",
-)
 EXPORTED_KEY_PREFIX = "brobygger-"
 
 
@@ -138,19 +128,19 @@ def upsert_referrals(actor, rows, on_progress=lambda done: None):
     new, changed = [], []
     for values in rows:
         person = existing.get(values["external_key"])
-        fields = {name: values.get(name, "") for name in REFERRAL_IMPORT_FIELDS}
+        fields = {name: values.get(name, "") for name in REFERRAL_FIELDS}
         fields["referral_source"] = fields["referral_source"] or "other"
         if person is None:
             person = YoungPerson(organisation=actor.organisation, external_key=values["external_key"], **fields)
             new.append(person)
             continue
-        before = [getattr(person, name) for name in REFERRAL_IMPORT_FIELDS]
+        before = [getattr(person, name) for name in REFERRAL_FIELDS]
         for name, value in fields.items():
             setattr(person, name, value)
-        if before != [getattr(person, name) for name in REFERRAL_IMPORT_FIELDS]:
+        if before != [getattr(person, name) for name in REFERRAL_FIELDS]:
             changed.append(person)
     YoungPerson.objects.bulk_create(new, batch_size=1000)
-    YoungPerson.objects.bulk_update(changed, REFERRAL_IMPORT_FIELDS, batch_size=1000)
+    YoungPerson.objects.bulk_update(changed, REFERRAL_FIELDS, batch_size=1000)
     log_many(actor, Action.CREATE, kind=Kind.YOUNG_PERSON, subjects=new, criterion="import")
     log_many(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subjects=changed, criterion="import")
     on_progress(len(rows))
