@@ -4,7 +4,9 @@ error or break the schema. Bounded: a few examples per operation and role."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import checks
 from schemathesis.specs.openapi import checks as openapi_checks
@@ -27,7 +29,15 @@ EXAMPLES_PER_OPERATION = 12
 
 @pytest.fixture
 def api_schema(world):
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+    # Requests go through Django's WSGI handler in this process, inside the test's transaction;
+    # like Django's test client, keep the handler from closing that connection after each one.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
