@@ -35,6 +35,12 @@ class Actor:
         return frozenset(company_ids_of_mentor(self.user)) if self.has_role(Role.MENTOR) else frozenset()
 
 
+def actor_in(user, organisation):
+    """The user acting in one organisation with the roles they hold there now (none if they left)."""
+    roles = {m.role for m in tenancy_selectors.memberships_of(user) if m.organisation_id == organisation.pk}
+    return Actor(user, organisation, [organisation], roles)
+
+
 def build_actor(request):
     user = request.user
     memberships = tenancy_selectors.memberships_of(user)

@@ -6,8 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from brobygger.access.actor import Actor
-from brobygger.tenancy import selectors as tenancy_selectors
+from brobygger.access.actor import actor_in
 
 from .models import AccessToken
 
@@ -54,11 +53,11 @@ def actor_for_token(token):
         )
         if row is None:
             return None
-        roles = {m.role for m in tenancy_selectors.memberships_of(row.user) if m.organisation_id == row.organisation_id}
-        if not roles:
+        actor = actor_in(row.user, row.organisation)
+        if not actor.roles:
             return None
         _note_use(row)
-    return Actor(row.user, row.organisation, [row.organisation], roles)
+    return actor
 
 
 def _note_use(row):

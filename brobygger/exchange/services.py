@@ -9,12 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
-from brobygger.access.actor import Actor
+from brobygger.access.actor import actor_in
 from brobygger.access.rules import Action
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
 from brobygger.errors import Refused
-from brobygger.tenancy import selectors as tenancy_selectors
 
 from . import checking, progress, reading
 from .kinds import HANDLERS, RULE_KIND, may
@@ -43,14 +42,6 @@ def upload(actor, *, kind, name, content):
 
     check_batch.enqueue(batch.pk)
     return batch
-
-
-def actor_of(batch):
-    """The uploader, acting in the batch's organisation with the roles they hold there now."""
-    roles = {
-        m.role for m in tenancy_selectors.memberships_of(batch.created_by) if m.organisation_id == batch.organisation_id
-    }
-    return Actor(batch.created_by, batch.organisation, [batch.organisation], roles)
 
 
 def _batch(batch_id):
@@ -117,7 +108,7 @@ def run_import(batch_id):
     if batch.state != State.IMPORTING:
         return batch
     with scope(organisation=batch.organisation_id):
-        actor = actor_of(batch)
+        actor = actor_in(batch.created_by, batch.organisation)
         try:
             summary = _import(actor, batch)
         except Refused as exc:
