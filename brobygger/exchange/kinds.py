@@ -105,6 +105,7 @@ class YoungPeople:
         data["referral_source"] = data["referral_source"] or "other"
         form = ReferralForm(data=data)
         if form.is_valid():
+            values.update(form.cleaned_data)  # written as the form cleaned them, defaults included
             return []
         return [(form.fields[f].label if f in form.fields else "", m) for f, ms in form.errors.items() for m in ms]
 

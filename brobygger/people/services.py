@@ -122,14 +122,13 @@ def young_people_by_key(keys):
 
 
 def upsert_referrals(actor, rows, on_progress=lambda done: None):
-    """Young people from an import (rows already checked like the referral form), found again
+    """Young people from an import (rows already cleaned by the referral form), found again
     by their key. Runs inside the caller's transaction; every one touched is in the access log."""
     existing = young_people_by_key([values["external_key"] for values in rows])
     new, changed = [], []
     for values in rows:
         person = existing.get(values["external_key"])
-        fields = {name: values.get(name, "") for name in REFERRAL_FIELDS}
-        fields["referral_source"] = fields["referral_source"] or "other"
+        fields = {name: values[name] for name in REFERRAL_FIELDS}
         if person is None:
             person = YoungPerson(organisation=actor.organisation, external_key=values["external_key"], **fields)
             new.append(person)
