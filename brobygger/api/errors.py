@@ -32,19 +32,21 @@ def _message(error):
     return _("Not a valid value.")
 
 
-def from_pydantic(errors):
-    found = [{"field": _field(e.get("loc", ())), "message": _message(e)} for e in errors]
+def _problem(pairs):
+    """{"detail", "errors": [{"field", "message"}]} from (field, message) pairs."""
+    found = [{"field": field, "message": str(message)} for field, message in pairs]
     return {"detail": _("Some of what was sent is not valid."), "errors": found}
+
+
+def from_pydantic(errors):
+    return _problem((_field(e.get("loc", ())), _message(e)) for e in errors)
 
 
 def from_django(exc):
     if hasattr(exc, "message_dict"):
-        found = [{"field": f, "message": m} for f, ms in exc.message_dict.items() for m in ms]
-    else:
-        found = [{"field": "", "message": m} for m in exc.messages]
-    return {"detail": _("Some of what was sent is not valid."), "errors": found}
+        return _problem((f, m) for f, ms in exc.message_dict.items() for m in ms)
+    return _problem(("", m) for m in exc.messages)
 
 
 def from_form(form):
-    found = [{"field": f, "message": str(m)} for f, ms in form.errors.items() for m in ms]
-    return {"detail": _("Some of what was sent is not valid."), "errors": found}
+    return _problem((f, m) for f, ms in form.errors.items() for m in ms)
