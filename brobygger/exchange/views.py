@@ -33,12 +33,11 @@ def exchange_home(request):
             form.add_error("file", str(refusal))
         else:
             return redirect("exchange_batch", pk=batch.pk)
+    kinds = [kind for kind, _label in importable(request.actor)]
     context = {
         "form": form,
-        "batches": selectors.recent_batches(
-            policy.queryset(request.actor, BATCH, Action.LIST), [k for k, _label in importable(request.actor)]
-        ),
-        "columns": {kind: COLUMNS[kind] for kind, _label in importable(request.actor)},
+        "batches": selectors.recent_batches(policy.queryset(request.actor, BATCH, Action.LIST), kinds),
+        "columns": {kind: COLUMNS[kind] for kind in kinds},
         "kinds": dict(DataKind.choices),
         "exports": exportable(request.actor),
     }
