@@ -9,7 +9,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
+
+from brobygger.security import keys
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -38,6 +41,9 @@ INSTALLED_APPS = [
     "ninja",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "csp",
+    "brobygger.security",
     "brobygger.accounts",
     "brobygger.tenancy",
     "brobygger.people",
@@ -57,6 +63,7 @@ INSTALLED_APPS = [
     "brobygger.matching",
     "brobygger.api",
     "brobygger.exchange",
+    "brobygger.attachments",
     "django_tasks",
     "django_tasks_db",
     "brobygger.audit",
@@ -78,8 +85,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "brobygger.security.middleware.SessionLimitsMiddleware",
     "brobygger.tenancy.middleware.TenantScopeMiddleware",
     "brobygger.web.middleware.NoStoreForPersonalPagesMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "brobygger.security.middleware.FailClosedMiddleware",
 ]
 
 ROOT_URLCONF = "brobygger.urls"
@@ -96,6 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
                 "brobygger.tenancy.context_processors.actor",
                 "brobygger.web.context_processors.navigation",
             ],
@@ -133,6 +144,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 15}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "brobygger.security.passwords.ContextWordsValidator"},
+    {"NAME": "brobygger.security.passwords.BreachedPasswordValidator"},
 ]
 
 # django-allauth: e-mail + password; no self sign-up (staff create accounts).
@@ -145,6 +158,22 @@ ACCOUNT_FORMS = {"login": "brobygger.accounts.forms.LoginForm"}
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_PASSWORD_MIN_LENGTH = 15
+# Failed logins: per IP and per account from unknown devices; a browser that has logged in to the
+# account before has its own allowance, so an attacker cannot lock a shared office out
+# (brobygger/security/devices.py).
+# allauth's limit on every login POST per IP ("login") is off: it counts successful logins too, so
+# anyone behind an office's address could spend it; failed logins are what the limits are for.
+ACCOUNT_RATE_LIMITS = {"login": "", "login_failed": "10/m/ip,5/5m/key", "login_failed_known_device": "10/5m/key"}
+
+# Two-step login (allauth.mfa): required for everyone but young people before any case data
+# (brobygger/security/middleware.py); the TOTP and recovery-code secrets are encrypted.
+MFA_ADAPTER = "brobygger.security.mfa.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Brobygger"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
@@ -163,13 +192,73 @@ STATICFILES_DIRS = [BASE_DIR / "brobygger" / "static"]
 EMAIL_BACKEND = os.environ.get("BROBYGGER_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("BROBYGGER_FROM_EMAIL", "brobygger@localhost")
 
+# Sessions, cookies and headers (security.md B). Behind TLS (the default unless DEBUG) the cookies are
+# __Host- prefixed and Secure; BROBYGGER_HTTPS=0 is only for a laptop without TLS (make demo).
+HTTPS = env_flag("BROBYGGER_HTTPS", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 12 * 60 * 60
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    SECURE_SSL_REDIRECT = env_flag("BROBYGGER_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+if env_flag("BROBYGGER_BEHIND_PROXY"):
+    # Only when a TLS proxy in front sets this header and strips it from clients (ASVS 15.3.4).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The session ends 30 minutes after the last request and 12 hours after login, whichever is first.
+SESSION_IDLE_SECONDS = int(os.environ.get("BROBYGGER_SESSION_IDLE_SECONDS", str(30 * 60)))
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS = int(os.environ.get("BROBYGGER_SESSION_MAX_SECONDS", str(12 * 60 * 60)))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+# Content Security Policy (django-csp): scripts only from here and with the request's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+
+# Field encryption and the CPR blind index: keys apart from SECRET_KEY and out of the database.
+# See brobygger/security/keys.py for the format and docs/deployment.md for rotation.
+
+
+def _secret(name, dev_value):
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        return Path(path).read_text().strip()
+    value = os.environ.get(name, "")
+    if not value and (DEBUG or env_flag("BROBYGGER_INSECURE_DEV_KEY")):
+        return dev_value
+    return value
+
+
+FIELD_ENCRYPTION_KEYS = _secret("BROBYGGER_FIELD_KEYS", keys.DEV_FIELD_KEYS)
+BLIND_INDEX_KEY = _secret("BROBYGGER_BLIND_INDEX_KEY", keys.DEV_BLIND_INDEX_KEY)
+
+# Attachments: random names, outside the web root, served only through a view that checks access.
+MEDIA_ROOT = Path(os.environ.get("BROBYGGER_MEDIA_DIR", str(BASE_DIR / "var" / "uploads")))
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 # Background jobs (reminders, long imports): django-tasks with its database backend;
 # `manage.py db_worker` runs them. BROBYGGER_TASKS_IMMEDIATE=1 runs them in the request (tests, demo).
@@ -181,10 +270,12 @@ TASKS = {
     }
 }
 
-# The default cache is per process; "progress" (how far an import has come) is shared by the
+# "progress" (how far an import has come) is shared by the
 # web processes and the worker through files, since an import's own transaction hides it.
+# The default cache is in the database, so every web process (and host) shares the login rate limits
+# and the record of used TOTP codes (security.md R4-R5); its table is made after `migrate`.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "brobygger_cache"},
     "progress": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("BROBYGGER_PROGRESS_DIR", str(BASE_DIR / "var" / "progress")),
@@ -203,6 +294,9 @@ CERTIFICATE_KEY_SECRET = os.environ.get("BROBYGGER_CERTIFICATE_KEY_SECRET", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_cpr": {"()": "brobygger.security.logging.RedactCPRFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_cpr"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # runserver's request lines go through the same filter.
+    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

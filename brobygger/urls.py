@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("brobygger.guide.urls")),
     path("", include("brobygger.api.urls")),
     path("", include("brobygger.exchange.urls")),
+    path("", include("brobygger.attachments.urls")),
 ]
 
 handler404 = "brobygger.web.views.not_found"

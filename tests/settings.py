@@ -33,3 +33,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 import tempfile  # noqa: E402
 
 CACHES["progress"]["LOCATION"] = tempfile.mkdtemp(prefix="brobygger-progress-")  # noqa: F405
+
+# The test client and the live server for the browser speak plain HTTP on loopback; everything
+# else (Secure and __Host- cookies, HSTS) stays as in production.
+SECURE_SSL_REDIRECT = False
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="brobygger-media-"))  # noqa: F405

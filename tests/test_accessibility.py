@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import resolve, reverse
 
 from tests import world as world_module
+from tests.auth import log_in
 from tests.test_matrix import EXAMPLE_KWARGS, OUR_PATTERNS, expected_allowed
 from tests.world import OBJECTS_BY_KIND
 
@@ -74,6 +75,53 @@ def pages_for(world, fixture):
     return urls
 
 
+def _context_for(browser, live_server, user, bypass_csp=False):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="da-DK", bypass_csp=bypass_csp)
+    if user is not None:
+        client = Client()
+        log_in(client, user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    return context
+
+
+# Runs before any page script and is not itself subject to the page's CSP.
+RECORD_CSP_VIOLATIONS = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sample || '')));
+"""
+
+
+@pytest.mark.skipif(
+    os.environ.get("BROBYGGER_TEST_DB", "sqlite") != "sqlite",
+    reason="the CSP does not depend on the database: checked once, in the SQLite run",
+)
+def test_no_page_breaks_its_content_security_policy(live_server, transactional_db, browser):
+    """Every page for every role, with the CSP enforced and every violation recorded (security.md R10)."""
+    world = world_module.build()
+    violations, checked = [], 0
+    for fixture in ROLES:
+        context = _context_for(browser, live_server, world.user(fixture))
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
+        page = context.new_page()
+        console = []
+        page.on("console", console.append)
+        for url in pages_for(world, fixture) + ["/api/docs"]:
+            response = page.goto(live_server.url + url)
+            if response.status != 200 or "text/html" not in response.headers.get("content-type", ""):
+                continue
+            page.wait_for_load_state("load")
+            checked += 1
+            assert "'nonce-" in response.headers["content-security-policy"]
+            violations += [f"{fixture} {url}: {v}" for v in page.evaluate("window.__csp")]
+        violations += [f"{fixture}: {m.text}" for m in console if "Content Security Policy" in m.text]
+        context.close()
+    print(f"CSP: {checked} pages loaded with the policy enforced, {len(violations)} violations")
+    assert checked >= 80
+    assert violations == [], "\n".join(violations)
+
+
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci)")
 @pytest.mark.skipif(
     os.environ.get("BROBYGGER_TEST_DB", "sqlite") != "sqlite",
@@ -83,13 +131,9 @@ def test_every_page_for_every_role_has_no_wcag_violations(live_server, transacti
     world = world_module.build()
     problems, checked, names = [], 0, {}
     for fixture in ROLES:
-        context = browser.new_context(viewport={"width": 375, "height": 740}, locale="da-DK")
-        user = world.user(fixture)
-        if user is not None:
-            client = Client()
-            client.force_login(user)
-            cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-            context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+        # axe is injected as a script of its own, which the CSP would (rightly) refuse;
+        # test_no_page_breaks_its_content_security_policy checks the CSP itself.
+        context = _context_for(browser, live_server, world.user(fixture), bypass_csp=True)
         page = context.new_page()
         for url in pages_for(world, fixture):
             response = page.goto(live_server.url + url)
@@ -120,7 +164,7 @@ def test_pages_read_without_javascript(live_server, transactional_db, browser):
     """htmx only improves the pages: with JavaScript off they still show everything."""
     world = world_module.build()
     client = Client()
-    client.force_login(world.user("counsellor_on_team"))
+    log_in(client, world.user("counsellor_on_team"))
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])

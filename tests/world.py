@@ -150,6 +150,7 @@ OBJECTS_BY_KIND = {
     "round_seat": ["round_seat_a", "round_seat_b", "round_seat_other"],
     "round_offer": ["round_offer_1", "round_offer_2", "round_offer_other"],
     "import_batch": ["batch_a", "batch_other"],
+    "attachment": ["attachment_a", "attachment_other"],
 }
 
 
@@ -359,6 +360,31 @@ def _young(org, first, last, user=None):
     )
 
 
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def _attachment(org, yp, user):
+    """A small PDF on the young person's case, its file on disk."""
+    import hashlib
+
+    from brobygger.attachments import storage
+    from brobygger.attachments.models import Attachment
+
+    name = storage.new_name()
+    storage.write(name, PDF_BYTES)
+    with scope(organisation=org.pk):
+        return Attachment.objects.create(
+            organisation=org,
+            young_person=yp,
+            stored_name=name,
+            original_name="cv.pdf",
+            kind="pdf",
+            size=len(PDF_BYTES),
+            sha256=hashlib.sha256(PDF_BYTES).hexdigest(),
+            uploaded_by=user,
+        )
+
+
 def _import_batch(org, user):
     """A checked company file waiting to be imported."""
     with scope(organisation=org.pk):
@@ -502,6 +528,8 @@ def build():
 
     batch_a = _import_batch(org_a, u["consultant"])
     batch_other = _import_batch(org_b, other)
+    attachment_a = _attachment(org_a, yp_a, u["counsellor_on_team"])
+    attachment_other = _attachment(org_b, yp_other, other)
     _public_content()
     objs = {
         "yp_a": (yp_a, org_a, "yp_a"),
@@ -559,6 +587,8 @@ def build():
         "membership_a": (membership_a, org_a, None),
         "membership_other": (membership_other, org_b, None),
         "batch_a": (batch_a, org_a, None),
+        "attachment_a": (attachment_a, org_a, "yp_a"),
+        "attachment_other": (attachment_other, org_b, "yp_other"),
         "batch_other": (batch_other, org_b, None),
     }
     for key, (obj, org, yp) in objs.items():

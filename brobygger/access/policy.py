@@ -12,6 +12,8 @@ from django.http import Http404
 from django.views.decorators.http import require_http_methods
 from django_scopes import scope
 
+from brobygger.security import mfa
+
 from . import rules
 from .rules import Cond, FieldCategory, Kind
 
@@ -29,6 +31,7 @@ class Access:
 def _kind_queryset(kind):
     # Imported late: the access layer only reads these models, and the apps
     # that own them import the access layer.
+    from brobygger.attachments.models import Attachment
     from brobygger.audit.models import AccessLog
     from brobygger.catalogue.models import Entry, SelfAssessment
     from brobygger.certificates.models import Certificate, IssuerKey
@@ -55,6 +58,7 @@ def _kind_queryset(kind):
         Kind.ACCESS_LOG: AccessLog.objects.all,
         Kind.PLAN_STEP: PlanStep.objects.all,
         Kind.NOTE: Note.objects.all,
+        Kind.ATTACHMENT: Attachment.objects.all,
         Kind.ACTIVITY: Activity.objects.all,
         Kind.OFFER: Offer.objects.all,
         Kind.FOLLOWUP_CONTACT: FollowUpContact.objects.all,
@@ -254,8 +258,11 @@ def _declare(access, check):
 
 
 def _login_required(request):
+    """Logged in and, for everyone but young people, through two-step login (security.md R3)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if not mfa.passed_mfa(request) and mfa.requires_mfa(request.user):
+        return mfa.refuse_without_second_factor(request)
     return None
 
 

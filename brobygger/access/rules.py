@@ -54,6 +54,7 @@ class Kind(StrEnum):
     PUBLIC_CONTENT = "public_content"  # the catalogue, the rules guide and the glossary (not tenant data)
     SELF_ASSESSMENT = "self_assessment"  # an organisation's lovende-praksis self-assessment of an entry
     IMPORT_BATCH = "import_batch"  # an uploaded CSV or Excel file on its way in
+    ATTACHMENT = "attachment"  # a document on a young person's case
 
 
 class Action(StrEnum):
@@ -102,6 +103,8 @@ class Action(StrEnum):
     RANK = "rank"
     READ_NOTES = "read_notes"
     IMPORT = "import"
+    ATTACH = "attach"
+    ERASE = "erase"
 
 
 class Cond(StrEnum):
@@ -459,6 +462,22 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (T, Kind.IMPORT_BATCH, Action.LIST): Cond.ORG,
     (W, Kind.IMPORT_BATCH, Action.IMPORT): Cond.ORG,
     (T, Kind.IMPORT_BATCH, Action.IMPORT): Cond.ORG,
+    # Documents on the case: the team adds and removes them; the young person sees and downloads their own.
+    (C, YP, Action.ATTACH): Cond.TEAM,
+    (W, YP, Action.ATTACH): Cond.TEAM,
+    (L, YP, Action.ATTACH): Cond.TEAM,
+    (T, YP, Action.ATTACH): Cond.ORG,
+    (C, Kind.ATTACHMENT, Action.VIEW): Cond.TEAM,
+    (W, Kind.ATTACHMENT, Action.VIEW): Cond.TEAM,
+    (L, Kind.ATTACHMENT, Action.VIEW): Cond.TEAM,
+    (T, Kind.ATTACHMENT, Action.VIEW): Cond.ORG,
+    (Y, Kind.ATTACHMENT, Action.VIEW): Cond.SELF,
+    (C, Kind.ATTACHMENT, Action.DELETE): Cond.TEAM,
+    (W, Kind.ATTACHMENT, Action.DELETE): Cond.TEAM,
+    (L, Kind.ATTACHMENT, Action.DELETE): Cond.TEAM,
+    (T, Kind.ATTACHMENT, Action.DELETE): Cond.ORG,
+    # Art. 17: the team lead erases a young person (NGOs) or archives them (municipal units).
+    (T, YP, Action.ERASE): Cond.ORG,
 }
 
 # Which field categories of a young person a role sees once it has access.
@@ -480,6 +499,7 @@ YOUNG_PERSON_FIELD: dict[Kind, str] = {
     Kind.ATTENTION: "young_person_id",
     Kind.CERTIFICATE: "young_person_id",
     Kind.ROUND_SEAT: "young_person_id",
+    Kind.ATTACHMENT: "young_person_id",
 }
 
 # Purpose written in the access log when a role reads or changes a young person's data.

@@ -1,5 +1,8 @@
+import secrets
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,6 +31,8 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    # Changes when the user's two-step login changes, which ends every other session (ASVS 7.4.3).
+    session_stamp = models.CharField(max_length=32, blank=True, default="", editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -37,6 +42,15 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    def get_session_auth_hash(self):
+        """Django refuses a session whose hash no longer matches: a new password or stamp ends it."""
+        key_salt = "brobygger.accounts.User.get_session_auth_hash"
+        return salted_hmac(key_salt, self.password + self.session_stamp, algorithm="sha256").hexdigest()
+
+    def renew_session_stamp(self):
+        self.session_stamp = secrets.token_hex(16)
+        self.save(update_fields=["session_stamp"])
 
     @property
     def display_name(self):

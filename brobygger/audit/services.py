@@ -58,3 +58,21 @@ def purge_expired(retention_days, now=None):
     deleted, _ = AccessLog.objects.with_scopes_disabled().filter(at__lt=cutoff)._raw_delete_rows()
     grant.delete()
     return deleted
+
+
+@transaction.atomic
+def erase_subject(young_person, words):
+    """Erasure (Art. 17, NGO organisations): the log rows about the young person, and the
+    organisation's search rows whose search words name them. Opens the guard like the retention job."""
+    from django.db.models import Q
+
+    named = Q(pk__in=[])  # no words: no search rows
+    for word in (w for w in words if w):
+        named |= Q(criterion__icontains=word)
+    rows = AccessLog.objects.with_scopes_disabled().filter(
+        Q(subject_id=young_person.pk) | (Q(organisation_id=young_person.organisation_id) & named)
+    )
+    grant = RetentionGrant.objects.create()
+    deleted, _ = rows._raw_delete_rows()
+    grant.delete()
+    return deleted

@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.access.rules import Action
+from brobygger.security import uploads
 
 from .kinds import may
 from .models import DataKind
-from .reading import FileRefused, check_size
+from .reading import MAX_BYTES
 
 
 class UploadForm(forms.Form):
@@ -21,12 +22,8 @@ class UploadForm(forms.Form):
         self.fields["kind"].choices = importable(actor)
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        try:
-            check_size(upload.size)
-        except FileRefused as refusal:
-            raise forms.ValidationError(str(refusal)) from refusal
-        return upload
+        """The same checks as every upload (type from the bytes, zip bombs, web pages): security.uploads."""
+        return uploads.inspect(self.cleaned_data["file"], allowed=uploads.IMPORT_KINDS, max_bytes=MAX_BYTES)
 
 
 def importable(actor):

@@ -161,3 +161,25 @@ def record_export(actor, kind, fmt, subjects):
         return audit.log_many(actor, LogAction.EXPORT, kind=RULE_KIND[kind], subjects=subjects, criterion=criterion)
     audit.log(actor, LogAction.EXPORT, kind=RULE_KIND[kind], criterion=criterion)
     return 1
+
+
+def forget_person(organisation, words):
+    """Erasure (Art. 17): drop the organisation's uploaded files that mention the person.
+    Returns how many were deleted. A file that cannot be read is checked as raw text."""
+    lowered = [w.lower() for w in words if w]
+    doomed = []
+    with scopes_disabled():
+        for batch in ImportBatch.objects.filter(organisation=organisation).only("pk", "content", "errors", "preview"):
+            if any(w in _batch_text(batch) for w in lowered):
+                doomed.append(batch.pk)
+        ImportBatch.objects.filter(pk__in=doomed).delete()
+    return len(doomed)
+
+
+def _batch_text(batch):
+    try:
+        header, rows = reading.read_table(bytes(batch.content))
+        text = "\n".join("\t".join(str(cell) for cell in row) for row in [header, *rows])
+    except reading.FileRefused:
+        text = bytes(batch.content).decode("latin-1")
+    return (text + str(batch.errors) + str(batch.preview)).lower()

@@ -27,7 +27,7 @@ def exchange_home(request):
         upload = form.cleaned_data["file"]
         try:
             batch = services.upload(
-                request.actor, kind=form.cleaned_data["kind"], name=upload.name, content=upload.read()
+                request.actor, kind=form.cleaned_data["kind"], name=upload.name, content=upload.content
             )
         except Refused as refusal:
             form.add_error("file", str(refusal))

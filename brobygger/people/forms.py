@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.security import cpr
 from brobygger.tenancy.models import STAFF_ROLES, Membership
 
 from .models import REFERRAL_FIELDS, YoungPerson
@@ -27,11 +28,25 @@ class ReferralForm(forms.ModelForm):
         fields = list(REFERRAL_FIELDS)
         widgets = {"birth_date": DateInput(), "referral_date": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    cpr = forms.CharField(
+        label=_("CPR number"),
+        required=False,
+        max_length=11,
+        help_text=_("Only if your unit has the legal basis to record it. DDMMYY-NNNN."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, with_cpr=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not with_cpr:
+            del self.fields["cpr"]
         if not self.instance.pk:
             self.initial.setdefault("referral_date", timezone.localdate())
         self.fields["phone"].widget.attrs.update(inputmode="tel", autocomplete="off")
+
+    def clean_cpr(self):
+        value = self.cleaned_data["cpr"]
+        return cpr.normalise(value) if value.strip() else ""
 
     def clean_referral_date(self):
         day = self.cleaned_data["referral_date"]
@@ -83,3 +98,34 @@ class AccountForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search by name"), required=False, max_length=100)
+
+    def clean_q(self):
+        if cpr.looks_like_cpr(self.cleaned_data["q"]):
+            raise forms.ValidationError(_("Look up a CPR number in the CPR field, never in the name search."))
+        return self.cleaned_data["q"]
+
+
+class CprLookupForm(forms.Form):
+    """Sent by POST, so the number never appears in an address or a server log."""
+
+    cpr = forms.CharField(
+        label=_("CPR number"),
+        max_length=11,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+
+    def clean_cpr(self):
+        return cpr.normalise(self.cleaned_data["cpr"])
+
+
+class EraseForm(forms.Form):
+    confirm = forms.CharField(label=_("Type the young person's full name to confirm"), max_length=201)
+
+    def __init__(self, *args, expected, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.expected = expected
+
+    def clean_confirm(self):
+        if self.cleaned_data["confirm"].strip().casefold() != self.expected.strip().casefold():
+            raise forms.ValidationError(_("The name does not match."))
+        return self.cleaned_data["confirm"]

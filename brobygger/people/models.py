@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.security import cpr
+from brobygger.security.fields import EncryptedTextField
 from brobygger.tenancy.models import TenantModel
 
 
@@ -72,6 +74,12 @@ class YoungPerson(TenantModel):
         blank=True,
         help_text=_("The young person's ID in the municipality's own system, so an import finds them again."),
     )
+    # Only where the organisation has a legal basis for it (municipal units), encrypted, and found
+    # through a keyed blind index (security.md R35); never in a URL, a log or an error report.
+    cpr = EncryptedTextField(_("CPR number"), max_length=11, blank=True, editable=False)
+    cpr_index = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    # Municipal units archive instead of erasing (security.md R33): kept, but out of the daily work.
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -85,11 +93,25 @@ class YoungPerson(TenantModel):
                 fields=["organisation", "external_key"],
                 condition=~models.Q(external_key=""),
                 name="young_person_unique_external_key",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "cpr_index"],
+                condition=~models.Q(cpr_index=""),
+                name="young_person_unique_cpr",
+            ),
         ]
 
     def __str__(self):
         return self.full_name
+
+    def set_cpr(self, digits):
+        """Ten digits from `security.cpr.normalise`, or "" to remove it."""
+        self.cpr = digits
+        self.cpr_index = cpr.index(digits) if digits else ""
+
+    @property
+    def cpr_masked(self):
+        return cpr.masked(self.cpr)
 
     @property
     def full_name(self):

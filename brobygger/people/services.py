@@ -8,6 +8,7 @@ from brobygger.access.rules import Kind
 from brobygger.audit.models import Action
 from brobygger.audit.services import log, log_many
 from brobygger.errors import Refused
+from brobygger.security import cpr
 from brobygger.tenancy.models import Membership, Role
 
 from .models import REFERRAL_FIELDS, TeamMember, TeamRole, YoungPerson
@@ -28,7 +29,11 @@ class TeamError(Refused):
 def create_referral(actor, *, data):
     """Register a referral. A counsellor who registers it becomes the young
     person's entry point; a team lead distributes it later."""
+    data = dict(data)
+    digits = data.pop("cpr", "")
     young_person = YoungPerson(organisation=actor.organisation, **data)
+    if digits:
+        young_person.set_cpr(_cpr_allowed(actor, digits))
     young_person.full_clean()
     young_person.save()
     if actor.has_role(Role.COUNSELLOR):
@@ -41,6 +46,24 @@ def create_referral(actor, *, data):
         )
     log(actor, Action.CREATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
     return young_person
+
+
+def _cpr_allowed(actor, digits):
+    if not actor.organisation.archives_instead_of_erasing:
+        raise Refused(_("Only municipal units have the legal basis to record CPR numbers."))
+    if YoungPerson.objects.filter(cpr_index=cpr.index(digits)).exists():
+        raise Refused(_("A young person with this CPR number is already registered."))
+    return digits
+
+
+def find_by_cpr(actor, queryset, digits, role):
+    """The young person with this CPR number among those the actor may see, via the blind index.
+    The access log says that a CPR number was looked up, never which."""
+    log(actor, Action.SEARCH, kind=Kind.YOUNG_PERSON, criterion=CPR_CRITERION, role=role)
+    return queryset.filter(cpr_index=cpr.index(digits)).first()
+
+
+CPR_CRITERION = "CPR"
 
 
 @transaction.atomic

@@ -7,18 +7,20 @@ from django.utils.translation import gettext as _
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, FieldCategory, Kind
+from brobygger.attachments import selectors as attachment_selectors
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
 from brobygger.consent import selectors as consent_selectors
 from brobygger.conversations import selectors as note_selectors
+from brobygger.errors import Refused
 from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways.models import Pathway
 from brobygger.staircase import selectors as activity_selectors
 from brobygger.tenancy.models import Role
 from brobygger.web.forms import bound
 
-from . import selectors, services
-from .forms import AccountForm, ReferralForm, SearchForm, TeamMemberForm
+from . import erasure, selectors, services
+from .forms import AccountForm, CprLookupForm, EraseForm, ReferralForm, SearchForm, TeamMemberForm
 
 YP = Kind.YOUNG_PERSON
 
@@ -32,6 +34,7 @@ def young_people_list(request):
     form = SearchForm(request.GET or None)
     term = form.cleaned_data["q"] if form.is_valid() else ""
     queryset = selectors.with_team(selectors.search(policy.queryset(request.actor, YP, Action.LIST), term))
+    queryset = queryset.filter(archived_at__isnull=True)
     if term:
         audit.log(
             request.actor,
@@ -42,14 +45,37 @@ def young_people_list(request):
         )
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
     template = "people/_list_rows.html" if request.htmx else "people/list.html"
-    return render(request, template, {"form": form, "page": page, "term": term})
+    context = {"form": form, "page": page, "term": term}
+    if request.actor.organisation.archives_instead_of_erasing:
+        context["cpr_form"] = CprLookupForm()
+    return render(request, template, context)
+
+
+@rule(YP, Action.LIST, methods=("POST",))
+def young_person_find_cpr(request):
+    """Find a young person by CPR number (POST only: the number never goes into an address)."""
+    form = CprLookupForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["cpr"]))
+        return redirect("young_people_list")
+    queryset = policy.queryset(request.actor, YP, Action.VIEW)
+    role = policy.granting_role(request.actor, YP, Action.LIST)
+    young_person = services.find_by_cpr(request.actor, queryset, form.cleaned_data["cpr"], role)
+    if young_person is None:
+        messages.info(request, _("No young person you have access to has that CPR number."))
+        return redirect("young_people_list")
+    return redirect("young_person_detail", pk=young_person.pk)
 
 
 @rule(YP, Action.CREATE, methods=("GET", "POST"))
 def young_person_create(request):
-    form = ReferralForm(bound(request))
+    form = ReferralForm(bound(request), with_cpr=request.actor.organisation.archives_instead_of_erasing)
     if request.method == "POST" and form.is_valid():
-        young_person = services.create_referral(request.actor, data=form.cleaned_data)
+        try:
+            young_person = services.create_referral(request.actor, data=form.cleaned_data)
+        except Refused as refusal:
+            form.add_error("cpr" if "cpr" in form.fields else None, str(refusal))
+            return render(request, "people/form.html", {"form": form, "title": _("New referral")})
         messages.success(request, _("The referral of %(name)s is registered.") % {"name": young_person.full_name})
         if policy.may(request.actor, YP, Action.VIEW):
             return redirect("young_person_detail", pk=young_person.pk)
@@ -81,6 +107,8 @@ def young_person_detail(request, pk):
         context["notes"], context["notes_more"] = note_selectors.latest(young_person, NOTES_ON_PAGE)
         context["status_codes"] = pathway_selectors.codes("activity")
         context["talents"] = activity_selectors.talents_of(young_person)
+        context["attachments"] = attachment_selectors.for_young_person(young_person)
+        context["may_delete_attachments"] = policy.may(request.actor, Kind.ATTACHMENT, Action.DELETE)
     if "activities" in categories:
         context["activities"] = activity_selectors.for_young_person(young_person)
     return render(request, "people/detail.html", context)
@@ -105,6 +133,8 @@ PAGE_ACTIONS = (
     Action.START_FOLLOWUP,
     Action.RECORD_MEASURE,
     Action.SUGGEST,
+    Action.ATTACH,
+    Action.ERASE,
 )
 
 
@@ -221,3 +251,25 @@ def shared_detail(request, pk):
     team = selectors.team_across_organisations(young_person) if "team" in categories else None
     context = {"young_person": young_person, "categories": categories, "team": team}
     return render(request, "people/shared_detail.html", context)
+
+
+@rule(YP, Action.ERASE, methods=("GET", "POST"))
+def young_person_erase(request, pk):
+    """Erase (NGOs) or archive (municipal units), after typing the young person's name to confirm."""
+    young_person, role = _young_person(request, pk, Action.ERASE)
+    archives = young_person.organisation.archives_instead_of_erasing
+    form = EraseForm(bound(request), expected=young_person.full_name)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if archives:
+                erasure.archive(request.actor, young_person, role)
+                messages.success(request, _("%(name)s is archived.") % {"name": young_person.full_name})
+                return redirect("young_person_detail", pk=young_person.pk)
+            erasure.erase(request.actor, young_person, role)
+        except Refused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("Everything about the young person is erased."))
+            return redirect("young_people_list")
+    context = {"form": form, "young_person": young_person, "archives": archives}
+    return render(request, "people/erase.html", context)

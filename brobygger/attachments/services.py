@@ -1,0 +1,52 @@
+from django.db import transaction
+
+from brobygger.audit.models import Action
+from brobygger.audit.services import log
+
+from . import storage
+from .models import Attachment
+
+KIND = "attachment"
+
+
+def attach(actor, young_person, *, inspected, description="", role=None):
+    """Store the checked file and its row together: the file is written first and removed again
+    if the row cannot be committed, so neither is left without the other."""
+    stored_name = storage.new_name()
+    storage.write(stored_name, inspected.content)
+    try:
+        with transaction.atomic():
+            attachment = Attachment.objects.create(
+                organisation=young_person.organisation,
+                young_person=young_person,
+                stored_name=stored_name,
+                original_name=inspected.name,
+                kind=inspected.kind.value,
+                size=inspected.size,
+                sha256=inspected.sha256,
+                description=description,
+                uploaded_by=actor.user,
+            )
+            log(actor, Action.CREATE, kind=KIND, subject=young_person, obj=attachment, role=role)
+    except BaseException:
+        storage.remove(stored_name)
+        raise
+    return attachment
+
+
+def record_download(actor, attachment, role=None):
+    log(actor, Action.VIEW, kind=KIND, subject=attachment.young_person, obj=attachment, role=role)
+
+
+@transaction.atomic
+def delete(actor, attachment, role=None):
+    log(actor, Action.DELETE, kind=KIND, subject=attachment.young_person, obj=attachment, role=role)
+    stored_name = attachment.stored_name
+    attachment.delete()
+    transaction.on_commit(lambda: storage.remove(stored_name))
+
+
+def forget_files(young_person):
+    """Erasure: the files go once the rows (deleted with the young person) are gone for good."""
+    names = list(Attachment.objects.filter(young_person=young_person).values_list("stored_name", flat=True))
+    transaction.on_commit(lambda: [storage.remove(name) for name in names])

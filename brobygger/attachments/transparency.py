@@ -1,0 +1,15 @@
+from django.utils.translation import gettext_lazy as _
+
+from brobygger.portal.registry import exporter, register
+
+from .models import Attachment
+
+register(
+    Attachment,
+    key="documents",
+    title=_("Documents on your case"),
+    rows=lambda yp: Attachment.objects.filter(young_person=yp),
+    template="portal/sections/documents.html",
+    export=exporter("original_name", "description", "kind", "size", "uploaded_at"),
+    order=75,
+)
