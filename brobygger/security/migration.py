@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from . import crypto
+from . import columns, crypto
 
 
 def encrypt_existing(app_label, model_name, fields):
@@ -10,18 +10,9 @@ def encrypt_existing(app_label, model_name, fields):
 
     def rewrite(apps, schema_editor, forward):
         model = apps.get_model(app_label, model_name)
-        table = schema_editor.quote_name(model._meta.db_table)
-        pk = schema_editor.quote_name(model._meta.pk.column)
-        columns = [model._meta.get_field(f).column for f in fields]
-        context = {c: f"{model._meta.label_lower}.{f}" for c, f in zip(columns, fields, strict=True)}
-        quoted = ", ".join(schema_editor.quote_name(c) for c in columns)
-        with schema_editor.connection.cursor() as cursor:
-            cursor.execute(f"SELECT {pk}, {quoted} FROM {table}")  # noqa: S608 - names from the model
-            rows = cursor.fetchall()
-            for pk_value, *values in rows:
-                new = [_convert(v, context[c], forward) for c, v in zip(columns, values, strict=True)]
-                assignments = ", ".join(f"{schema_editor.quote_name(c)} = %s" for c in columns)
-                cursor.execute(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", [*new, pk_value])  # noqa: S608
+        columns.rewrite(
+            schema_editor.connection, model, fields, lambda value, context: _convert(value, context, forward)
+        )
 
     return migrations.RunPython(
         lambda apps, editor: rewrite(apps, editor, True), lambda apps, editor: rewrite(apps, editor, False)

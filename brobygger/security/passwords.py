@@ -23,8 +23,8 @@ def context_words(user):
         from django_scopes import scopes_disabled
 
         with scopes_disabled():
-            words += [m.organisation.name for m in user.memberships.select_related("organisation")]
-            words += [m.organisation.slug for m in user.memberships.select_related("organisation")]
+            for name, slug in user.memberships.values_list("organisation__name", "organisation__slug"):
+                words += [name, slug]
     if user is not None and getattr(user, "email", ""):
         words.append(user.email.split("@")[0])
     return [w.lower() for w in words if len(w) >= MIN_CONTEXT_WORD]

@@ -9,13 +9,12 @@ from django.apps import apps
 from django.db import connection, transaction
 from django_scopes import scopes_disabled
 
-from . import crypto
+from . import columns, crypto
 from .cpr import index as cpr_index
 from .fields import EncryptedTextField
 from .keys import keyring
 from .mfa import SECRET_CONTEXT
 
-BATCH = 500
 MFA_SECRET_KEYS = ("secret", "seed")
 
 
@@ -35,23 +34,7 @@ def _rotate_value(stored, context, current):
 
 def rotate_model(model, names):
     current = keyring().current_id
-    table, pk = connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name(model._meta.pk.column)
-    columns = [model._meta.get_field(n).column for n in names]
-    contexts = [f"{model._meta.label_lower}.{n}" for n in names]
-    quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
-    assignments = ", ".join(f"{connection.ops.quote_name(c)} = %s" for c in columns)
-    changed = 0
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {pk}, {quoted} FROM {table}")  # noqa: S608 - names from the model
-        rows = cursor.fetchall()
-    for start in range(0, len(rows), BATCH):
-        with transaction.atomic(), connection.cursor() as cursor:
-            for pk_value, *values in rows[start : start + BATCH]:
-                new = [_rotate_value(v, c, current) for v, c in zip(values, contexts, strict=True)]
-                if new != values:
-                    cursor.execute(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", [*new, pk_value])  # noqa: S608
-                    changed += 1
-    return changed
+    return columns.rewrite(connection, model, names, lambda stored, context: _rotate_value(stored, context, current))
 
 
 def rotate_mfa_secrets():
