@@ -166,6 +166,16 @@ ACCOUNT_PASSWORD_MIN_LENGTH = 15
 # allauth's limit on every login POST per IP ("login") is off: it counts successful logins too, so
 # anyone behind an office's address could spend it; failed logins are what the limits are for.
 ACCOUNT_RATE_LIMITS = {"login": "", "login_failed": "10/m/ip,5/5m/key", "login_failed_known_device": "10/5m/key"}
+# Beyond login (brobygger/security/throttles.py): exports per user, API calls per token's user,
+# wrong API tokens per address.
+BROBYGGER_RATE_LIMITS = {
+    "export": os.environ.get("BROBYGGER_EXPORT_RATE", "60/h"),
+    "api_token": os.environ.get("BROBYGGER_API_RATE", "600/m"),
+    "api_wrong_token": "20/m",
+}
+# Which address a request comes from, for these limits and allauth's: the proxy's last hop only when
+# there is a proxy (BROBYGGER_BEHIND_PROXY), never an X-Forwarded-For a client wrote itself.
+NINJA_NUM_PROXIES = ALLAUTH_TRUSTED_PROXY_COUNT = 1 if env_flag("BROBYGGER_BEHIND_PROXY") else 0
 
 # Two-step login (allauth.mfa): required for everyone but young people before any case data
 # (brobygger/security/middleware.py); the TOTP and recovery-code secrets are encrypted.

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -45,11 +46,51 @@ def phone(browser):
 
 
 def log_in(page, base_url, email, password):
+    """Log in through the real forms, with a TOTP code as the second step for everyone who needs one."""
+    secret = _fresh_totp_secret(email)
     page.goto(f"{base_url}/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
     page.click("form:has(input[name=login]) button[type=submit]")
     page.wait_for_load_state("networkidle")
+    if secret is not None:
+        assert "/accounts/2fa/authenticate/" in page.url, f"no second step after the password, at {page.url}"
+        page.fill("input[name=code]", totp_code(secret))
+        page.click("form:has(input[name=code]) button[type=submit]")
+        page.wait_for_load_state("networkidle")
+
+
+def _fresh_totp_secret(email):
+    """A new authenticator app for staff, so a code used by an earlier test within 30 s is never replayed."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.contrib.auth import get_user_model
+
+    from brobygger.security import mfa
+
+    user = get_user_model().objects.get(email=email)
+    if not mfa.requires_mfa(user):
+        return None
+    Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(secret):
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def session_cookie(cookie, base_url):
+    """Django's session cookie for Playwright: __Host- cookies must be Secure; Chromium sends them to http://localhost."""
+    return {
+        "name": cookie.key,
+        "value": cookie.value,
+        "url": base_url.replace("http://", "https://", 1),
+        "secure": True,
+    }
 
 
 def assert_no_horizontal_scroll(page):

@@ -17,6 +17,7 @@ from brobygger.audit.models import AccessLog
 from brobygger.companies.models import Company, Offer
 from brobygger.people.models import YoungPerson
 from brobygger.tenancy.models import Membership
+from tests.attacks import tried
 from tests.test_matrix import expected_allowed
 from tests.world import CATALOGUE_SLUG, FIXTURE_ROLES, FIXTURES, OBJECTS_BY_KIND
 
@@ -111,12 +112,14 @@ def test_api_matrix(world, api, path, method, view):
                 ok = got == 200
             elif fixture == "anonymous":
                 ok = got == 401
+                tried("anonymous request for a protected URL")
             elif access.login_only:
                 ok = got == 200
             elif _expected(world, fixture, access, key):
                 ok = got in (200, 201)
             else:
                 ok = got == 404
+                tried("IDOR and role escalation (another organisation's or another team's object)")
             if not ok:
                 mismatches.append(f"{fixture} {method} {url} ({key}) -> {got} {response.content[:200]!r}")
     assert mismatches == []
@@ -180,6 +183,7 @@ def test_a_made_up_token_is_refused(api):
 def test_mass_assignment_is_refused(world, api, field):
     body = example_body(world, "/young-people") | {field: str(world.org_b.pk)}
     response = api("lead", "POST", "/api/young-people", body)
+    tried("mass assignment")
     assert response.status_code == 422
     assert {"field": field, "message": "Dette felt kan ikke sættes."} in response.json()["errors"]
     with scopes_disabled():
@@ -189,6 +193,7 @@ def test_mass_assignment_is_refused(world, api, field):
 def test_an_id_of_another_organisation_in_a_body_is_refused(world, api):
     body = example_body(world, "/offers") | {"company_id": str(world.objects["company_other"].pk)}
     response = api("consultant", "POST", "/api/offers", body)
+    tried("IDOR through an id in a request body")
     assert response.status_code == 400
     assert response.json()["detail"] == "Der er ingen virksomhed med det ID."
     with scopes_disabled():

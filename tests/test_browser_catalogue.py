@@ -17,10 +17,13 @@ def public_content(transactional_db):
 
 
 def test_search_as_you_type_then_compare_two_initiatives(live_server, public_content, phone):
+    from playwright.sync_api import expect
+
     phone.goto(f"{live_server.url}/catalogue/")
     assert_no_horizontal_scroll(phone)
     phone.get_by_label("Søg").fill("fritidsjob")
-    phone.wait_for_function("document.querySelector('#results [role=status]').textContent.includes('bedste match')")
+    # A locator wait, not wait_for_function: the page's CSP has no 'unsafe-eval', rightly.
+    expect(phone.locator("#results [role=status]")).to_contain_text("bedste match")
     assert "fritidsjob" in phone.url  # the search is in the address, so it can be shared and reloaded
     assert "Fritidsjob på plejecentre" in phone.locator("#results").inner_text()
     phone.get_by_label("Sammenlign Spirerne").check()

@@ -1,6 +1,7 @@
 """Security requirements of issue 12 (security.md A, B, D, E, G), each tested with real inputs."""
 
 import io
+import os
 import time
 import zipfile
 
@@ -407,6 +408,51 @@ def test_each_recovery_code_works_once(world):
     tried("recovery code replay")
 
 
+# --- Rate limits beyond login -------------------------------------------------------------------
+
+
+def _limits(settings, **rates):
+    settings.BROBYGGER_RATE_LIMITS = settings.BROBYGGER_RATE_LIMITS | rates
+
+
+def test_exports_are_limited_per_user(world, client_for, settings):
+    _limits(settings, export="3/h")
+    lead, consultant = client_for("lead"), client_for("consultant")
+    answers = [lead.get("/exchange/export/companies.csv").status_code for _ in range(4)]
+    assert answers == [200, 200, 200, 429]
+    refused = lead.get("/exchange/export/young-people.xlsx")
+    assert refused.status_code == 429 and "Prøv igen om 60 minutter" in refused.content.decode()
+    assert 3000 < int(refused["Retry-After"]) <= 3600
+    assert consultant.get("/exchange/export/companies.csv").status_code == 200  # a colleague is not held up
+    tried("bulk export", 5)
+
+
+def test_api_calls_are_limited_per_token(world, settings):
+    from tests.test_api import token_for
+
+    _limits(settings, api_token="5/m")
+    lead, consultant = token_for(world, "lead"), token_for(world, "consultant")
+    client = Client()
+    answers = [client.get("/api/companies", HTTP_AUTHORIZATION=f"Bearer {lead}") for _ in range(6)]
+    assert [a.status_code for a in answers] == [200] * 5 + [429]
+    assert answers[-1].json()["detail"] == "For mange forespørgsler. Vent lidt, og prøv igen."
+    assert int(answers[-1]["Retry-After"]) > 0
+    assert client.get("/api/companies", HTTP_AUTHORIZATION=f"Bearer {consultant}").status_code == 200
+    tried("API flooding with one token", 6)
+
+
+def test_guessing_api_tokens_is_limited_per_address_whatever_x_forwarded_for_says(world):
+    client = Client(REMOTE_ADDR="203.0.113.50")
+    answers = [
+        client.get("/api/companies", HTTP_AUTHORIZATION=f"Bearer bro_guess{i}", HTTP_X_FORWARDED_FOR=f"10.0.0.{i}")
+        for i in range(21)
+    ]
+    assert [a.status_code for a in answers] == [401] * 20 + [429]
+    elsewhere = Client(REMOTE_ADDR="203.0.113.51").get("/api/companies", HTTP_AUTHORIZATION="Bearer bro_guess")
+    assert elsewhere.status_code == 401
+    tried("API token guessing", 21)
+
+
 # --- Sessions, cookies and headers ---------------------------------------------------------------
 
 
@@ -537,7 +583,8 @@ def test_check_deploy_passes_with_production_settings(tmp_path):
         "DJANGO_SETTINGS_MODULE": "brobygger.settings",
         "BROBYGGER_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
-    for name in ("BROBYGGER_INSECURE_DEV_KEY", "BROBYGGER_DEBUG", "BROBYGGER_TEST_DB"):
+    # The browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE for its own thread; a deployment never has it.
+    for name in ("BROBYGGER_INSECURE_DEV_KEY", "BROBYGGER_DEBUG", "BROBYGGER_TEST_DB", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -656,6 +703,34 @@ def test_a_file_one_byte_over_the_limit_is_refused(world, client_for):
 def test_file_names_are_cleaned(name, kept):
     tried("file names")
     assert uploads.safe_name(name) == kept
+
+
+def test_the_sweep_removes_only_old_files_without_a_document_and_reports_missing_ones(world):
+    from django.core.management import call_command
+
+    from brobygger.attachments import storage
+
+    folder = storage.folder()
+    an_hour_ago = time.time() - 3700
+    old_partial = folder / "0123456789abcdef0123456789abcde0.partial"
+    old_orphan = folder / "0123456789abcdef0123456789abcdef"
+    new_orphan = folder / "fedcba9876543210fedcba9876543210"
+    for path in (old_orphan, new_orphan, old_partial):
+        path.write_bytes(b"x")
+    for path in (old_orphan, old_partial):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    out = io.StringIO()
+    call_command("sweep_attachment_files", stdout=out)
+    assert out.getvalue().strip() == "2 files without a document removed"
+    assert not old_orphan.exists() and not old_partial.exists() and new_orphan.exists()
+    kept = [storage.path_of(world.objects[key].stored_name) for key in ("attachment_a", "attachment_other")]
+    assert all(path.exists() for path in kept)
+    kept[0].unlink()
+    errors = io.StringIO()
+    with pytest.raises(SystemExit):
+        call_command("sweep_attachment_files", stdout=io.StringIO(), stderr=errors)
+    assert errors.getvalue().strip() == f"document file missing: {world.objects['attachment_a'].stored_name}"
+    new_orphan.unlink()
 
 
 # --- GDPR: export, erasure, archiving ------------------------------------------------------------

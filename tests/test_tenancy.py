@@ -8,6 +8,7 @@ from django_scopes import ScopeError, scope
 from brobygger.consent.models import Consent
 from brobygger.people.models import TeamMember, YoungPerson
 from brobygger.tenancy.models import Organisation
+from tests.attacks import tried
 
 
 def tenant_models():
@@ -53,6 +54,7 @@ def test_organisation_field_cannot_be_mass_assigned(world, client_for):
             "user": str(world.user("young_b").pk),
         },
     )
+    tried("mass assignment", 2)
     assert response.status_code == 302
     with scope(organisation=world.org_a.pk):
         yp.refresh_from_db()
@@ -63,6 +65,7 @@ def test_organisation_field_cannot_be_mass_assigned(world, client_for):
 def test_switching_to_an_organisation_you_are_not_in_is_refused(world, client_for):
     client = client_for("counsellor_on_team")
     client.post(reverse("switch_organisation"), {"organisation": str(world.org_b.pk)})
+    tried("IDOR through switching organisation")
     response = client.get(reverse("young_person_detail", kwargs={"pk": world.objects["yp_other"].pk}))
     assert response.status_code == 404
 
@@ -71,5 +74,6 @@ def test_switch_organisation_does_not_redirect_off_site(world, client_for):
     response = client_for("counsellor_on_team").post(
         reverse("switch_organisation"), {"organisation": str(world.org_a.pk), "next": "https://evil.example/"}
     )
+    tried("open redirect")
     assert response.status_code == 302
     assert response["Location"] == reverse("home")

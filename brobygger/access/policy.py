@@ -12,7 +12,7 @@ from django.http import Http404
 from django.views.decorators.http import require_http_methods
 from django_scopes import scope
 
-from brobygger.security import mfa
+from brobygger.security import mfa, throttles
 
 from . import rules
 from .rules import Cond, FieldCategory, Kind
@@ -278,6 +278,8 @@ def rule(kind, action, methods=("GET",)):
         refused = _login_required(request)
         if refused is None and not may(request.actor, kind, action):
             raise Http404
+        if refused is None and action == rules.Action.EXPORT:
+            refused = throttles.export_refused(request)
         return refused
 
     return _declare(Access(kind, action, tuple(methods)), check)

@@ -4,11 +4,13 @@ Every operation is declared with `policy.api_rule`, `api_public` or `api_login_o
 the same rules as the pages (the URL × role matrix test walks `operations()`).
 """
 
+import math
+
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, Throttled, ValidationError
 
 from brobygger.errors import Refused
 
@@ -53,6 +55,15 @@ def refused(request, exc):
 def unauthenticated(request, exc):
     detail = _("A valid API token is needed: Authorization: Bearer followed by the token.")
     return api.create_response(request, {"detail": detail, "errors": []}, status=401)
+
+
+@api.exception_handler(Throttled)
+def throttled(request, exc):
+    detail = _("Too many requests. Wait a little and try again.")
+    response = api.create_response(request, {"detail": detail, "errors": []}, status=429)
+    if exc.wait:
+        response["Retry-After"] = str(math.ceil(exc.wait))
+    return response
 
 
 @api.exception_handler(Http404)

@@ -1,5 +1,7 @@
 from ninja.security import HttpBearer
 
+from brobygger.security import throttles
+
 from . import services
 
 
@@ -9,4 +11,9 @@ class TokenAuth(HttpBearer):
     openapi_description = "A personal access token, made under “API tokens” in Brobygger."
 
     def authenticate(self, request, token):
-        return services.actor_for_token(token)
+        actor = services.actor_for_token(token)
+        if actor is None:
+            throttles.count_wrong_token(request)
+        else:
+            throttles.check_token_use(request, actor)
+        return actor

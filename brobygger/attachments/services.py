@@ -1,4 +1,7 @@
+import time
+
 from django.db import transaction
+from django_scopes import scopes_disabled
 
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
@@ -50,3 +53,20 @@ def forget_files(young_person):
     """Erasure: the files go once the rows (deleted with the young person) are gone for good."""
     names = list(Attachment.objects.filter(young_person=young_person).values_list("stored_name", flat=True))
     transaction.on_commit(lambda: [storage.remove(name) for name in names])
+
+
+def sweep_orphan_files(grace_seconds=3600):
+    """Remove files no row points to (a crash between writing a file and committing its row, or
+    before a deletion's file removal ran) once they are older than `grace_seconds`, so an upload
+    still in progress is never touched. Returns the names removed and the rows whose file is missing."""
+    with scopes_disabled():
+        known = set(Attachment.objects.values_list("stored_name", flat=True))
+    cutoff = time.time() - grace_seconds
+    removed = []
+    for path in storage.folder().iterdir():
+        unused = path.suffix == ".partial" or path.name not in known
+        if unused and path.is_file() and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
+    present = {path.name for path in storage.folder().iterdir()}
+    return removed, sorted(known - present)
