@@ -6,7 +6,7 @@ DEV_ENV := BROBYGGER_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint messages serve install bench clean screenshots
+.PHONY: demo test lint messages serve install bench drill clean screenshots
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,8 +51,17 @@ clean:
 	rm -rf $(VENV) node_modules var brobygger/static/vendor db.sqlite3*
 
 # Benchmarks (never part of `make test`): ONLY=<name> runs one, SCALE=small|municipal picks the data size.
-bench: install
+$(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	touch $@
+
+bench: install $(VENV)/.bench-installed
 	ONLY=$(ONLY) SCALE=$(SCALE) $(PY) bench/run.py
+
+# Fault drills on loopback (never part of `make test`): PostgreSQL stopped mid-write, a worker killed,
+# backup and restore. SCALE=small (default) or municipal. Results in var/drill.json.
+drill: install
+	SCALE=$(SCALE) $(PY) scripts/drill.py
 
 # Screenshots of the main pages at 375 px and 1280 px into docs/screenshots/ (needs Chromium).
 screenshots: install

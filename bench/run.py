@@ -43,10 +43,13 @@ def child(name, scale, db):
     django.setup()
     from django.test.utils import setup_databases, setup_test_environment, teardown_databases
 
+    module = importlib.import_module(f"bench.bench_{name}")
+    if db not in getattr(module, "DATABASES", (db,)):
+        print(f"BENCH-SKIP runs only on {', '.join(module.DATABASES)}")
+        return
     setup_test_environment()
     old = setup_databases(verbosity=0, interactive=False)
     try:
-        module = importlib.import_module(f"bench.bench_{name}")
         figures = module.run(scale=scale, db=db)
     finally:
         teardown_databases(old, verbosity=0)
@@ -54,7 +57,7 @@ def child(name, scale, db):
 
 
 def run_one(name, scale):
-    figures = {"scale": scale}
+    results = {}
     for db in databases():
         started = time.monotonic()
         proc = subprocess.run(
@@ -63,13 +66,21 @@ def run_one(name, scale):
             capture_output=True,
             text=True,
         )
-        line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("BENCH-RESULT ")), None)
+        lines = proc.stdout.splitlines()
+        skipped = next((ln for ln in lines if ln.startswith("BENCH-SKIP ")), None)
+        if skipped:
+            print(f"  {name} on {db}: skipped, {skipped.removeprefix('BENCH-SKIP ')}")
+            continue
+        line = next((ln for ln in lines if ln.startswith("BENCH-RESULT ")), None)
         if proc.returncode != 0 or line is None:
             sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
             raise SystemExit(f"benchmark {name} failed on {db}")
-        for key, value in json.loads(line.removeprefix("BENCH-RESULT ")).items():
-            figures[f"{key}_{db}" if db != "sqlite" or len(databases()) > 1 else key] = value
+        results[db] = json.loads(line.removeprefix("BENCH-RESULT "))
         print(f"  {name} on {db}: {time.monotonic() - started:.1f} s")
+    figures = {"scale": scale}
+    for db, values in results.items():
+        for key, value in values.items():
+            figures[f"{key}_{db}" if len(results) > 1 else key] = value
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{name}.json").write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
 

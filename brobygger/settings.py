@@ -22,11 +22,22 @@ def env_flag(name, default=False):
 
 
 DEBUG = env_flag("BROBYGGER_DEBUG", default=False)
-SECRET_KEY = os.environ.get("BROBYGGER_SECRET_KEY", "")
+
+
+def _secret(name, dev_value):
+    """A secret from the environment, or from the file `<name>_FILE` names (container secrets)."""
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        return Path(path).read_text().strip()
+    value = os.environ.get(name, "")
+    if not value and (DEBUG or env_flag("BROBYGGER_INSECURE_DEV_KEY")):
+        return dev_value
+    return value
+
+
+SECRET_KEY = _secret("BROBYGGER_SECRET_KEY", "dev-only-insecure-key-never-use-in-production-" + "x" * 20)
 if not SECRET_KEY:
-    if not (DEBUG or env_flag("BROBYGGER_INSECURE_DEV_KEY")):
-        raise RuntimeError("Set BROBYGGER_SECRET_KEY (or BROBYGGER_DEBUG=1 for local development).")
-    SECRET_KEY = "dev-only-insecure-key-never-use-in-production-" + "x" * 20
+    raise RuntimeError("Set BROBYGGER_SECRET_KEY (or BROBYGGER_DEBUG=1 for local development).")
 
 ALLOWED_HOSTS = [h for h in os.environ.get("BROBYGGER_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
@@ -74,6 +85,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "brobygger.web.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -128,6 +140,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;"}
     )
+
+# A streaming replica of the primary, for analytics reads only (brobygger/routing.py, docs/deploy.md).
+if os.environ.get("BROBYGGER_REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["BROBYGGER_REPLICA_DATABASE_URL"],
+        conn_max_age=int(os.environ.get("BROBYGGER_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["brobygger.routing.AnalyticsReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -250,17 +272,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Field encryption and the CPR blind index: keys apart from SECRET_KEY and out of the database.
-# See brobygger/security/keys.py for the format and docs/deployment.md for rotation.
-
-
-def _secret(name, dev_value):
-    path = os.environ.get(f"{name}_FILE")
-    if path:
-        return Path(path).read_text().strip()
-    value = os.environ.get(name, "")
-    if not value and (DEBUG or env_flag("BROBYGGER_INSECURE_DEV_KEY")):
-        return dev_value
-    return value
+# See brobygger/security/keys.py for the format and docs/security.md for rotation.
 
 
 FIELD_ENCRYPTION_KEYS = _secret("BROBYGGER_FIELD_KEYS", keys.DEV_FIELD_KEYS)
@@ -299,7 +311,7 @@ ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("BROBYGGER_ACCESS_LOG_RETENTION_D
 # DID and status-list URLs are built on it), and the key that encrypts the organisations'
 # signing keys at rest (derived from SECRET_KEY when unset; set it in production).
 PUBLIC_URL = os.environ.get("BROBYGGER_PUBLIC_URL", "http://127.0.0.1:8000")
-CERTIFICATE_KEY_SECRET = os.environ.get("BROBYGGER_CERTIFICATE_KEY_SECRET", "")
+CERTIFICATE_KEY_SECRET = _secret("BROBYGGER_CERTIFICATE_KEY_SECRET", "")
 
 LOGGING = {
     "version": 1,

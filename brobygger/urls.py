@@ -33,3 +33,4 @@ urlpatterns = [
 ]
 
 handler404 = "brobygger.web.views.not_found"
+handler500 = "brobygger.web.views.server_error"

@@ -34,24 +34,24 @@ def _runner():
     return ["runuser", "-u", "postgres", "--"], account
 
 
-def start():
-    """Start a cluster and return the DATABASES entry for it."""
-    bindir = find_bindir()
-    if bindir is None:
-        raise RuntimeError("PostgreSQL binaries not found (apt-get install postgresql).")
-    prefix, account = _runner()
-    base = tempfile.mkdtemp(prefix="brobygger-pg-")
-    data, sock = os.path.join(base, "data"), os.path.join(base, "sock")
-    os.makedirs(sock)
+def _as_server_user(paths, account):
     if account:
-        for path in (base, sock):
+        for path in paths:
             os.chown(path, account.pw_uid, account.pw_gid)
-    subprocess.run(
-        prefix + [f"{bindir}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    options = f"-k {sock} -c listen_addresses='' -c fsync=off -c full_page_writes=off -p 5439"
+
+
+def server_options(sock, port, durable=False):
+    """Unix socket only; tests trade crash safety for speed, the fault drills keep it."""
+    options = f"-k {sock} -c listen_addresses='' -p {port}"
+    return options if durable else options + " -c fsync=off -c full_page_writes=off"
+
+
+def _launch(bindir, prefix, base, data, port, durable=False):
+    """pg_ctl start on a Unix socket in `base`/sock only; returns the socket directory and a stop function."""
+    sock = os.path.join(base, "sock")
+    os.makedirs(sock, exist_ok=True)
+    _as_server_user([base, sock], _runner()[1])
+    options = server_options(sock, port, durable)
     subprocess.run(
         prefix + [f"{bindir}/pg_ctl", "-D", data, "-o", options, "-l", os.path.join(base, "log"), "-w", "start"],
         check=True,
@@ -59,19 +59,94 @@ def start():
     )
 
     def stop():
-        subprocess.run(prefix + [f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"], stdout=subprocess.DEVNULL)
+        if os.path.exists(data):  # also called at exit, after an explicit stop
+            subprocess.run(
+                prefix + [f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"], stdout=subprocess.DEVNULL
+            )
         shutil.rmtree(base, ignore_errors=True)
 
     atexit.register(stop)
-    version = os.path.basename(os.path.dirname(bindir))
+    return sock, stop
+
+
+def _settings(bindir, sock, port):
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": "brobygger",
         "USER": "postgres",
         "HOST": sock,
-        "PORT": "5439",
+        "PORT": str(port),
         "ATOMIC_REQUESTS": True,
         "CONN_HEALTH_CHECKS": True,
         "TEST": {"NAME": "test_brobygger"},
-        "VERSION_LABEL": version,
+        "VERSION_LABEL": os.path.basename(os.path.dirname(bindir)),
     }
+
+
+def _bindir():
+    bindir = find_bindir()
+    if bindir is None:
+        raise RuntimeError("PostgreSQL binaries not found (apt-get install postgresql).")
+    return bindir
+
+
+def _initdb(bindir, prefix, account):
+    base = tempfile.mkdtemp(prefix="brobygger-pg-")
+    data = os.path.join(base, "data")
+    _as_server_user([base], account)
+    subprocess.run(
+        prefix + [f"{bindir}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return base, data
+
+
+def start(port=5439):
+    """Start a cluster and return the DATABASES entry for it."""
+    bindir = _bindir()
+    prefix, account = _runner()
+    base, data = _initdb(bindir, prefix, account)
+    sock, _stop = _launch(bindir, prefix, base, data, port)
+    return _settings(bindir, sock, port)
+
+
+def start_with_replica(port=5441):
+    """A primary and a streaming hot standby made from it by pg_basebackup (both on Unix sockets only).
+    Returns (primary settings, replica settings, stop both)."""
+    bindir = _bindir()
+    prefix, account = _runner()
+    base, data = _initdb(bindir, prefix, account)
+    sock, stop_primary = _launch(bindir, prefix, base, data, port)
+    subprocess.run(
+        prefix + [f"{bindir}/createdb", "-h", sock, "-p", str(port), "-U", "postgres", "brobygger"], check=True
+    )
+    replica_base = tempfile.mkdtemp(prefix="brobygger-pg-replica-")
+    replica_data = os.path.join(replica_base, "data")
+    _as_server_user([replica_base], account)
+    subprocess.run(
+        prefix
+        + [
+            f"{bindir}/pg_basebackup",
+            "-h",
+            sock,
+            "-p",
+            str(port),
+            "-U",
+            "postgres",
+            "-D",
+            replica_data,
+            "-R",
+            "-X",
+            "stream",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    replica_sock, stop_replica = _launch(bindir, prefix, replica_base, replica_data, port + 1)
+
+    def stop():
+        stop_replica()
+        stop_primary()
+
+    return _settings(bindir, sock, port), _settings(bindir, replica_sock, port + 1), stop

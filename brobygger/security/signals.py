@@ -49,6 +49,7 @@ def count_enrolment_as_passed(sender, request, user, **kwargs):
 
 @receiver(post_migrate)
 def create_cache_table(sender, using="default", **kwargs):
-    """The shared cache lives in the database; `migrate` makes its table too."""
-    if sender.name == "brobygger.security":
+    """The shared cache lives in the database; `migrate` makes its table too. Django sends
+    post_migrate only for apps with models, so this listens for the accounts app's."""
+    if sender.name == "brobygger.accounts":
         call_command("createcachetable", database=using, verbosity=0)

@@ -1,6 +1,22 @@
+import time
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+
+class ServerTimingMiddleware:
+    """`Server-Timing: app;dur=<ms>` on every answer: the time Django spent, whole middleware stack
+    included, for the browser's developer tools and the page benchmark (bench/bench_pages.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        response["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+        return response
 
 
 class NoStoreForPersonalPagesMiddleware:

@@ -1,8 +1,11 @@
-from django.db import connection
+import sys
+
+from django.db import InterfaceError, OperationalError, connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import defaults
 
 from brobygger.access import policy
 from brobygger.access.policy import login_only, public
@@ -56,6 +59,17 @@ def healthz(request):
     except Exception:
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def server_error(request):
+    """Django's 500 handler. A database that cannot be reached (stopped, restarting, failing over)
+    gets a clear "try again" page with 503 and Retry-After, drawn without touching the database."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = render(request, "errors/unavailable.html", status=503)
+        response["Retry-After"] = "10"
+        return response
+    return defaults.server_error(request)
 
 
 def not_found(request, exception=None):

@@ -28,6 +28,7 @@ from brobygger.companies import services as companies
 from brobygger.companies.models import EscoOccupation, Offer
 from brobygger.consent import services as consent
 from brobygger.conversations import services as conversations
+from brobygger.demo.names import FIRST_NAMES, LAST_NAMES
 from brobygger.guide import services as guide
 from brobygger.matching import selectors as matching_selectors
 from brobygger.matching import services as matching
@@ -167,60 +168,6 @@ ROLE_SLUG = {
     Role.MENTOR: "mentor",
     Role.YOUNG_PERSON: "ung",
 }
-FIRST_NAMES = [
-    "Emma",
-    "Noah",
-    "Ida",
-    "Oscar",
-    "Freya",
-    "William",
-    "Alma",
-    "Lucas",
-    "Clara",
-    "Victor",
-    "Asta",
-    "Malthe",
-    "Karla",
-    "Elias",
-    "Agnes",
-    "Magnus",
-    "Liva",
-    "August",
-    "Ella",
-    "Carl",
-    "Silje",
-    "Anton",
-    "Maja",
-    "Mikkel",
-    "Nanna",
-    "Ahmad",
-    "Sofie",
-    "Yusuf",
-    "Laura",
-    "Tobias",
-]
-LAST_NAMES = [
-    "Jensen",
-    "Hansen",
-    "Pedersen",
-    "Andersen",
-    "Christensen",
-    "Larsen",
-    "Sørensen",
-    "Rasmussen",
-    "Jørgensen",
-    "Madsen",
-    "Kristensen",
-    "Olsen",
-    "Thomsen",
-    "Poulsen",
-    "Johansen",
-    "Møller",
-    "Mortensen",
-    "Ali",
-    "Østergaard",
-    "Kjær",
-]
 YOUNG_PEOPLE_PER_ORG = 20
 DREAMS = [
     ("Lydtekniker på et spillested", "Et job i en café, mens jeg lærer lyd"),

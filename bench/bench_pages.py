@@ -1,0 +1,200 @@
+"""Issue 13: each main page's server-side p95 under load, against a floor view on the same server in
+the same run.
+
+PostgreSQL only (the production database; gunicorn's workers need a database they can share).
+The generated data set is loaded (`brobygger.demo.scale`, its seeding time is a figure too), then
+gunicorn serves it on loopback with production settings (2 workers, persistent connections) while
+locust runs 20 concurrent people through the journeys of a counsellor, a young person, a mentor, a
+consultant, a team lead and an analyst (bench/locustfile.py). The times are the server's own
+(`Server-Timing`), so the load generator's overhead on the same 2 cores does not count as the page's.
+The floor is /healthz: the whole middleware stack and one query.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django_scopes import scopes_disabled
+
+from bench.timing import percentile
+from brobygger.demo import scale as data_set
+from brobygger.people.models import TeamMember, YoungPerson
+from brobygger.reviews.models import Review
+from brobygger.staircase.models import Activity
+from tests.auth import log_in
+
+DATABASES = ("postgresql",)
+ROOT = Path(__file__).resolve().parent.parent
+USERS = 20
+SECONDS = {"small": 20, "municipal": 60}
+GOAL_RATIO = 3
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _session(user):
+    return log_in(Client(), user).cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def _young_person_with_a_login(counsellor):
+    """The first young person on the counsellor's team gets a login (the data set has none)."""
+    User = get_user_model()
+    yp = YoungPerson.objects.filter(team_members__user=counsellor).order_by("pk").first()
+    user = User.objects.create_user(email="ung@org001.scale.example", password=data_set.PASSWORD)
+    YoungPerson.objects.filter(pk=yp.pk).update(user=user)
+    from brobygger.tenancy.models import Membership, Role
+
+    Membership.objects.create(organisation=yp.organisation, user=user, role=Role.YOUNG_PERSON)
+    return yp, user
+
+
+def plan(scale_name):
+    """A session and the pages of their day for one person of each role in the first organisation."""
+    User = get_user_model()
+    with scopes_disabled():
+        org = "org001.scale.example"
+        counsellor = User.objects.get(email=f"counsellor1@{org}")
+        yp, young_user = _young_person_with_a_login(counsellor)
+        lead = User.objects.get(email=f"team_lead1@{org}")
+        Review.objects.create(organisation=yp.organisation, starts_at=yp.referral_date, led_by=lead)
+        placed = Activity.objects.filter(organisation=yp.organisation).select_related("offer__company").first()
+        mentor = placed.offer.company.mentors.first().user if placed.offer.company.mentors.exists() else None
+        review = Review.objects.filter(organisation=yp.organisation).first()
+        on_team = TeamMember.objects.filter(user=counsellor).count()
+        people = [
+            (
+                "counsellor",
+                counsellor,
+                {"home": "/", "young_people": "/young/", "young_person": f"/young/{yp.pk}/", "followup": "/followup/"},
+            ),
+            ("young_person", young_user, {"portal": "/me/"}),
+            (
+                "consultant",
+                User.objects.get(email=f"consultant1@{org}"),
+                {"companies": "/companies/", "offers": "/companies/offers/", "network": "/companies/network/"},
+            ),
+            ("team_lead", lead, {"home": "/", "young_people": "/young/", "review": f"/reviews/{review.pk}/"}),
+            ("analyst", User.objects.get(email=f"analyst1@{org}"), {"figures": "/figures/"}),
+        ]
+        if mentor is not None:
+            people.append(("mentor", mentor, {"mentor": "/mentor/"}))
+        return {
+            "cookie_name": settings.SESSION_COOKIE_NAME,
+            "floor": "/healthz",
+            "people": [
+                {"role": role, "session": _session(user), "pages": {f"{role}:{k}": v for k, v in pages.items()}}
+                for role, user, pages in people
+            ],
+            "counsellor_team_size": on_team,
+        }
+
+
+def _server_env():
+    db = connection.settings_dict
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "brobygger.settings",
+        "BROBYGGER_DATABASE_URL": f"postgres://{db['USER']}@/{db['NAME']}?host={db['HOST']}&port={db['PORT']}",
+        "BROBYGGER_CONN_MAX_AGE": "60",
+        "BROBYGGER_ALLOWED_HOSTS": "127.0.0.1",
+        "BROBYGGER_INSECURE_DEV_KEY": "1",
+        # Production cookies (__Host-, Secure); locust speaks plain HTTP on loopback, as nginx would to the app.
+        "BROBYGGER_HTTPS": "1",
+        "BROBYGGER_SSL_REDIRECT": "0",
+        "BROBYGGER_DEBUG": "0",
+    }
+
+
+def _wait_until_up(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - our own http://127.0.0.1
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"gunicorn did not answer {url}")
+
+
+def load(the_plan, seconds):
+    """gunicorn + locust; returns {page: [(status, server ms)]}."""
+    port = _free_port()
+    work = Path(tempfile.mkdtemp(prefix="brobygger-bench-"))
+    (work / "plan.json").write_text(json.dumps(the_plan))
+    timings = work / "timings.tsv"
+    bindir = Path(sys.executable).parent
+    server = subprocess.Popen(
+        [bindir / "gunicorn", "brobygger.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--log-level", "warning"],
+        cwd=ROOT,
+        env=_server_env(),
+    )
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}/healthz")
+        subprocess.run(
+            [
+                bindir / "locust",
+                "-f",
+                "bench/locustfile.py",
+                "--headless",
+                "-u",
+                str(USERS),
+                "-r",
+                str(USERS),
+                "-t",
+                f"{seconds}s",
+                "--host",
+                f"http://127.0.0.1:{port}",
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "BENCH_PLAN": str(work / "plan.json"), "BENCH_TIMINGS": str(timings)},
+            check=False,
+            capture_output=True,
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    samples = {}
+    for line in timings.read_text().splitlines():
+        name, status, ms = line.split("\t")
+        samples.setdefault(name, []).append((int(status), float(ms) if ms else None))
+    return samples
+
+
+def run(scale, db):
+    counts, seed_seconds = data_set.seed(scale, progress=lambda message: None)
+    the_plan = plan(scale)
+    samples = load(the_plan, SECONDS[scale])
+    figures = {
+        "seed_rows": sum(counts.values()),
+        "seed_seconds": round(seed_seconds),
+        "concurrent_users": USERS,
+        "requests": sum(len(s) for s in samples.values()),
+        "errors": sum(1 for s in samples.values() for status, ms in s if status != 200 or ms is None),
+    }
+    p95 = {name: percentile([ms for _s, ms in s if ms is not None], 95) for name, s in samples.items()}
+    floor = p95.pop("floor")
+    figures["floor_p95_ms"] = round(floor, 1)
+    for name, value in sorted(p95.items()):
+        figures[f"{name.replace(':', '_')}_p95_ms"] = round(value, 1)
+    figures["worst_page"] = max(p95, key=p95.get)
+    figures["worst_ratio"] = round(max(p95.values()) / floor, 1)
+    figures["goal_ratio"] = GOAL_RATIO
+    return figures

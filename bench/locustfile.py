@@ -1,0 +1,42 @@
+"""The journeys of six roles for bench/bench_pages.py: each simulated user is one person with a
+logged-in session, opening the pages of their working day one after another.
+
+The plan (sessions and pages per role) comes in the file named by BENCH_PLAN; every answer's
+server time (its Server-Timing header) is appended to BENCH_TIMINGS as `page<TAB>status<TAB>ms`.
+"""
+
+import itertools
+import json
+import os
+import re
+from pathlib import Path
+
+from locust import HttpUser, constant, events, task
+
+PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
+TIMINGS = open(os.environ["BENCH_TIMINGS"], "a", buffering=1)  # noqa: SIM115 - open for the whole run
+SERVER_TIME = re.compile(r"app;dur=([\d.]+)")
+PEOPLE = itertools.cycle(PLAN["people"])
+
+
+@events.quitting.add_listener
+def _close(environment, **kwargs):
+    TIMINGS.close()
+
+
+class Person(HttpUser):
+    wait_time = constant(0)
+
+    def on_start(self):
+        person = next(PEOPLE)
+        self.role, self.pages = person["role"], person["pages"]
+        self.client.cookies.set(PLAN["cookie_name"], person["session"])
+
+    @task
+    def working_day(self):
+        for name, url in [("floor", PLAN["floor"]), *self.pages.items()]:
+            with self.client.get(url, name=name, catch_response=True, allow_redirects=False) as response:
+                match = SERVER_TIME.search(response.headers.get("Server-Timing", ""))
+                if response.status_code != 200 or match is None:
+                    response.failure(f"{self.role} {url}: {response.status_code}")
+                TIMINGS.write(f"{name}\t{response.status_code}\t{match.group(1) if match else ''}\n")

@@ -1,0 +1,54 @@
+"""The health check a load balancer polls (and the page benchmark's floor), and the Server-Timing header."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def test_healthz_answers_ok_with_one_query_and_its_server_time(db, client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    # ATOMIC_REQUESTS wraps it in a savepoint in tests; the work is the one SELECT.
+    assert [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]] == ["SELECT 1"]
+    assert re.fullmatch(r"app;dur=\d+\.\d", response["Server-Timing"])
+
+
+def _answer_to(error):
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from brobygger.web.views import server_error
+
+    with translation.override("da"):
+        try:
+            raise error
+        except Exception:
+            return server_error(RequestFactory().get("/young/"))
+
+
+def test_a_database_that_cannot_be_reached_gets_a_clear_try_again_page():
+    from django.db import InterfaceError, OperationalError
+
+    for error in (OperationalError("server closed the connection unexpectedly"), InterfaceError("connection closed")):
+        response = _answer_to(error)
+        assert response.status_code == 503 and response["Retry-After"] == "10"
+        assert "Prøv igen om lidt" in response.content.decode()
+
+
+def test_any_other_error_is_a_plain_500():
+    response = _answer_to(ValueError("a bug"))
+    assert response.status_code == 500 and "Prøv igen om lidt" not in response.content.decode()
+
+
+def test_migrate_makes_the_shared_cache_table(transactional_db):
+    """Logins, rate limits and used TOTP codes need it; a fresh installation gets it from `migrate`."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    table = settings.CACHES["default"]["LOCATION"]
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {connection.ops.quote_name(table)}")
+    call_command("migrate", verbosity=0)
+    assert table in connection.introspection.table_names()
