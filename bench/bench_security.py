@@ -14,8 +14,8 @@ from django_scopes import scope, scopes_disabled
 
 from bench.timing import percentile, time_get
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
-from brobygger.security import crypto, keys, rotation
 from brobygger.security import cpr as cpr_numbers
+from brobygger.security import crypto, keys, rotation
 from brobygger.sensitive.models import Category, SensitiveInformation
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
