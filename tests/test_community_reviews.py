@@ -7,7 +7,9 @@ from django.utils import timezone
 from django_scopes import scope
 
 from brobygger.community.models import Community, GroupMember, Meeting, Participation, Pointer
-from brobygger.people.models import TeamMember
+from brobygger.conversations.models import Note
+from brobygger.people.models import TeamMember, YoungPerson
+from brobygger.reviews import selectors
 from brobygger.reviews.models import Decision, Review
 
 
@@ -116,3 +118,38 @@ def test_a_decision_is_visible_to_the_young_person(world, client_for):
         {"young_person": world.objects["yp_a"].pk, "text": "Tilbydes snusepraktik"},
     )
     assert "Tilbydes snusepraktik" in client_for("young_a").get(reverse("portal")).content.decode()
+
+
+def test_the_decision_form_offers_the_people_on_the_agenda_and_everyone_on_request(world, client_for):
+    review = world.objects["review_a"]
+    with in_a(world):  # someone the agenda has no reason to name: a counsellor, and a talk today
+        calm = YoungPerson.objects.create(
+            organisation=world.org_a,
+            first_name="Carl",
+            last_name="Rolig",
+            birth_date=timezone.localdate() - timedelta(days=20 * 365),
+            referral_date=timezone.localdate(),
+            referral_source="self",
+        )
+        counsellor = world.user("counsellor_on_team")
+        TeamMember.objects.create(
+            organisation=world.org_a, young_person=calm, user=counsellor, role="counsellor", is_primary=True
+        )
+        Note.objects.create(
+            organisation=world.org_a,
+            young_person=calm,
+            author=counsellor,
+            conversation_date=timezone.localdate(),
+            text="God snak",
+        )
+    client = client_for("lead")
+    page = client.get(reverse("review_detail", kwargs={"pk": review.pk}))
+    offered = {str(pk) for pk, _label in page.context["decision_form"].fields["young_person"].choices if pk}
+    with in_a(world):
+        on_agenda = {str(yp.pk) for yp in selectors.people_on(selectors.agenda(review))}
+        everyone = {str(pk) for pk in YoungPerson.objects.values_list("pk", flat=True)}
+    assert offered == on_agenda and str(world.objects["yp_a"].pk) in offered
+    assert str(calm.pk) not in offered and offered < everyone
+    assert "Nogen, der ikke er på dagsordenen?" in page.content.decode()
+    full = client.get(reverse("review_detail", kwargs={"pk": review.pk}), {"everyone": "1"})
+    assert {str(pk) for pk, _label in full.context["decision_form"].fields["young_person"].choices if pk} == everyone

@@ -176,3 +176,28 @@ def test_ending_a_pathway_without_a_job_still_brings_the_status_checks(world, cl
         ]
     future = client_for("counsellor_on_team").post(reverse("pathway_end", kwargs={"pk": yp_a.pk}), {"on": "2026-11-21"})
     assert future.status_code == 200  # already ended: a clear message, nothing changed
+
+
+def test_a_long_list_of_due_contacts_shows_the_most_urgent_and_links_to_the_rest(world, client_for):
+    contact = world.objects["contact_a"]
+    with in_a(world):
+        FollowUpContact.objects.bulk_create(
+            FollowUpContact(
+                organisation=world.org_a,
+                plan=contact.plan,
+                young_person=contact.young_person,
+                due_on=contact.due_on - timedelta(days=14 * k),
+            )
+            for k in range(1, 50)
+        )
+        due = FollowUpContact.objects.filter(plan=contact.plan, done_on__isnull=True).count()
+    client = client_for("counsellor_on_team")
+    home = client.get(reverse("home"))
+    assert len(home.context["due_contacts"]) == 8
+    assert f"{due - 8} flere kontakter venter: se dem alle" in home.content.decode()
+    page = client.get(reverse("followup_home"))
+    assert len(page.context["contacts"]) == 40 and page.context["more"] == due - 40
+    everything = client.get(reverse("followup_home"), {"all": "1"})
+    assert len(everything.context["contacts"]) == due and everything.context["more"] == 0
+    oldest = min(c.due_on for c in everything.context["contacts"])
+    assert home.context["due_contacts"][0].due_on == oldest  # the most overdue first

@@ -5,6 +5,8 @@ from django.utils import timezone
 from .models import FollowUpContact, FollowUpPlan, StatusCheck
 
 SOON_DAYS = 7
+HOME_SHOWS = 8
+PAGE_SHOWS = 40
 
 
 def due_for(user, today=None, soon_days=SOON_DAYS):
@@ -25,6 +27,11 @@ def due_for(user, today=None, soon_days=SOON_DAYS):
         .order_by("due_on")
     )
     return list(contacts), list(checks)
+
+
+def first(items, count):
+    """The `count` most urgent (the lists are oldest first) and how many more there are."""
+    return items[:count], max(0, len(items) - count)
 
 
 def plans_of(young_person):

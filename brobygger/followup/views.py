@@ -30,9 +30,13 @@ def _back(request):
 @rule(FC, Action.LIST)
 def followup_home(request):
     contacts, checks = selectors.due_for(request.user)
+    more = 0
+    if request.GET.get("all") != "1":
+        contacts, more = selectors.first(contacts, selectors.PAGE_SHOWS)
     context = {
         "contacts": contacts,
         "checks": checks,
+        "more": more,
         "today": timezone.localdate(),
         "how_choices": HowItGoes.choices,
         "feed_url": request.session.pop("feed_url", None),

@@ -75,6 +75,16 @@ def agenda(review, today=None):
     }
 
 
+def people_on(agenda):
+    """Every young person the agenda names, once, in the order they appear."""
+    named = [*agenda["to_distribute"], *agenda["no_contact"]]
+    named += [
+        row.young_person for key in ("ended", "overdue_contacts", "overdue_checks", "attentions") for row in agenda[key]
+    ]
+    named += [decision.young_person for decision in agenda["decisions"]]
+    return list({yp.pk: yp for yp in named}.values())
+
+
 def counsellors():
     from brobygger.tenancy.models import Membership, Role
 

@@ -40,12 +40,14 @@ def reviews(request):
 def review_detail(request, pk):
     review = policy.get_object(request.actor, RV, Action.VIEW, pk)
     agenda = selectors.agenda(review)
+    everyone = request.GET.get("everyone") == "1"
     audit.log(request.actor, LogAction.SEARCH, kind=RV, obj=review, criterion="case review agenda")
     context = {
         "review": review,
         **agenda,
         "may_decide": policy.may(request.actor, RV, Action.DECIDE),
-        "decision_form": DecisionForm(),
+        "decision_form": DecisionForm(on_agenda=None if everyone else selectors.people_on(agenda)),
+        "everyone": everyone,
         "distribute_form": DistributeForm(),
     }
     return render(request, "reviews/detail.html", context)

@@ -35,7 +35,8 @@ def home(request):
         # Everyone whose caseload is their team may write notes on it (rules: WRITE_NOTE on TEAM or ORG).
         context["may_write_notes"] = policy.may(actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE)
     if policy.may(actor, Kind.FOLLOWUP_CONTACT, Action.LIST):
-        context["due_contacts"], context["due_checks"] = followup_selectors.due_for(actor.user)
+        contacts, context["due_checks"] = followup_selectors.due_for(actor.user)
+        context["due_contacts"], context["due_more"] = followup_selectors.first(contacts, followup_selectors.HOME_SHOWS)
         context["how_choices"] = HowItGoes.choices
         context["today"] = timezone.localdate()
     if actor.has_role(Role.COUNSELLOR):
