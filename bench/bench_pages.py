@@ -12,12 +12,9 @@ The floor is /healthz: the whole middleware stack and one query.
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 from django.conf import settings
@@ -26,6 +23,7 @@ from django.db import connection
 from django.test import Client
 from django_scopes import scopes_disabled
 
+from bench import loopback
 from bench.timing import percentile
 from brobygger.demo import scale as data_set
 from brobygger.people.models import TeamMember, YoungPerson
@@ -38,12 +36,6 @@ ROOT = Path(__file__).resolve().parent.parent
 USERS = 20
 SECONDS = {"small": 20, "municipal": 60}
 GOAL_RATIO = 3
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _session(user):
@@ -119,21 +111,9 @@ def _server_env():
     }
 
 
-def _wait_until_up(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - our own http://127.0.0.1
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"gunicorn did not answer {url}")
-
-
 def load(the_plan, seconds):
     """gunicorn + locust; returns {page: [(status, server ms)]}."""
-    port = _free_port()
+    port = loopback.free_port()
     work = Path(tempfile.mkdtemp(prefix="brobygger-bench-"))
     (work / "plan.json").write_text(json.dumps(the_plan))
     timings = work / "timings.tsv"
@@ -144,7 +124,7 @@ def load(the_plan, seconds):
         env=_server_env(),
     )
     try:
-        _wait_until_up(f"http://127.0.0.1:{port}/healthz")
+        loopback.wait_until_up(port)
         subprocess.run(
             [
                 bindir / "locust",

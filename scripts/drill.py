@@ -15,7 +15,6 @@ Results are printed and written to var/drill.json. Needs the PostgreSQL binaries
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -27,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import loopback  # noqa: E402
 from tests import pgcluster  # noqa: E402
 
 PY = sys.executable
@@ -35,18 +35,12 @@ LOAD_SECONDS = 20
 FAULT_AT = 5
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Cluster:
     def __init__(self):
         self.bindir = pgcluster._bindir()
         self.prefix, account = pgcluster._runner()
         self.base, self.data = pgcluster._initdb(self.bindir, self.prefix, account)
-        self.port = free_port()
+        self.port = loopback.free_port()
         self.sock, self.stop_for_good = pgcluster._launch(
             self.bindir, self.prefix, self.base, self.data, self.port, durable=True
         )
@@ -99,7 +93,7 @@ with scopes_disabled():
 
 class Server:
     def __init__(self, cluster):
-        self.port = free_port()
+        self.port = loopback.free_port()
         self.process = subprocess.Popen(
             [
                 Path(PY).parent / "gunicorn",
@@ -114,18 +108,10 @@ class Server:
             cwd=ROOT,
             env=django_env(cluster),
         )
-        deadline = time.monotonic() + 60
-        while not self.answers():
-            if time.monotonic() > deadline:
-                raise SystemExit("gunicorn did not start")
-            time.sleep(0.3)
+        loopback.wait_until_up(self.port)
 
     def answers(self):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=2) as r:  # noqa: S310
-                return r.status == 200
-        except OSError:
-            return False
+        return loopback.answers(self.port)
 
     def workers(self):
         out = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout

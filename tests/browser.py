@@ -2,9 +2,10 @@
 
 import os
 import shutil
-import time
 
 import pytest
+
+from tests.auth import totp_code
 
 CHROMIUM = os.environ.get("BROBYGGER_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu", "--no-first-run"]
@@ -75,12 +76,6 @@ def _fresh_totp_secret(email):
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
     return secret
-
-
-def totp_code(secret):
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def session_cookie(cookie, base_url):

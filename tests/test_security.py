@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.hashers import MD5PasswordHasher
@@ -25,7 +25,7 @@ from brobygger.security import classification, cpr, crypto, keys, rotation, uplo
 from brobygger.security.fields import EncryptedTextField
 from brobygger.sensitive.models import SensitiveInformation
 from tests.attacks import tried
-from tests.auth import log_in
+from tests.auth import log_in, totp_code
 from tests.world import PDF_BYTES
 
 PASSWORD = "tre blå elefanter danser tango 42"
@@ -39,10 +39,6 @@ def with_password(user):
 
 def login_post(client, email, password=PASSWORD, **extra):
     return client.post("/accounts/login/", {"login": email, "password": password}, **extra)
-
-
-def totp_code(secret, offset=0):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + offset))
 
 
 # --- Classification and encryption ---------------------------------------------------------------

@@ -1,0 +1,28 @@
+"""A gunicorn on loopback, shared by the page benchmark and the fault drills (no Django imports)."""
+
+import socket
+import time
+import urllib.request
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def answers(port):
+    """True when /healthz on this port says 200."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:  # noqa: S310
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def wait_until_up(port, seconds=60):
+    deadline = time.monotonic() + seconds
+    while not answers(port):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"gunicorn on port {port} did not answer /healthz")
+        time.sleep(0.3)
