@@ -7,7 +7,8 @@ gunicorn serves it on loopback with production settings (2 workers, persistent c
 locust runs 20 concurrent people through the journeys of a counsellor, a young person, a mentor, a
 consultant, a team lead and an analyst (bench/locustfile.py). The times are the server's own
 (`Server-Timing`), so the load generator's overhead on the same 2 cores does not count as the page's.
-The floor is /healthz: the whole middleware stack and one query.
+The floor is /healthz: the whole middleware stack and one query. Each page's p50 and p95 are
+written; `worst_ratio` is the worst page's p95 over the floor's (goal <= 3).
 """
 
 import json
@@ -21,14 +22,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from bench import loopback
 from bench.timing import percentile
+from brobygger.companies.models import CompanyMentor
 from brobygger.demo import scale as data_set
 from brobygger.people.models import TeamMember, YoungPerson
 from brobygger.reviews.models import Review
-from brobygger.staircase.models import Activity
 from tests.auth import log_in
 
 DATABASES = ("postgresql",)
@@ -62,10 +64,13 @@ def plan(scale_name):
         counsellor = User.objects.get(email=f"counsellor1@{org}")
         yp, young_user = _young_person_with_a_login(counsellor)
         lead = User.objects.get(email=f"team_lead1@{org}")
-        Review.objects.create(organisation=yp.organisation, starts_at=yp.referral_date, led_by=lead)
-        placed = Activity.objects.filter(organisation=yp.organisation).select_related("offer__company").first()
-        mentor = placed.offer.company.mentors.first().user if placed.offer.company.mentors.exists() else None
-        review = Review.objects.filter(organisation=yp.organisation).first()
+        review = Review.objects.create(organisation=yp.organisation, starts_at=timezone.now(), led_by=lead)
+        mentor = (
+            CompanyMentor.objects.filter(organisation=yp.organisation, company__activities__isnull=False)
+            .select_related("user")
+            .first()
+            .user
+        )
         on_team = TeamMember.objects.filter(user=counsellor).count()
         people = [
             (
@@ -81,9 +86,8 @@ def plan(scale_name):
             ),
             ("team_lead", lead, {"home": "/", "young_people": "/young/", "review": f"/reviews/{review.pk}/"}),
             ("analyst", User.objects.get(email=f"analyst1@{org}"), {"figures": "/figures/"}),
+            ("mentor", mentor, {"home": "/mentor/"}),
         ]
-        if mentor is not None:
-            people.append(("mentor", mentor, {"mentor": "/mentor/"}))
         return {
             "cookie_name": settings.SESSION_COOKIE_NAME,
             "floor": "/healthz",
@@ -119,7 +123,7 @@ def load(the_plan, seconds):
     timings = work / "timings.tsv"
     bindir = Path(sys.executable).parent
     server = subprocess.Popen(
-        [bindir / "gunicorn", "brobygger.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--log-level", "warning"],
+        loopback.gunicorn(bindir, port, "warning"),
         cwd=ROOT,
         env=_server_env(),
     )
@@ -169,11 +173,13 @@ def run(scale, db):
         "requests": sum(len(s) for s in samples.values()),
         "errors": sum(1 for s in samples.values() for status, ms in s if status != 200 or ms is None),
     }
-    p95 = {name: percentile([ms for _s, ms in s if ms is not None], 95) for name, s in samples.items()}
+    times = {name: [ms for _s, ms in s if ms is not None] for name, s in samples.items()}
+    p95 = {name: percentile(values, 95) for name, values in times.items()}
+    for name in sorted(times):
+        key = name.replace(":", "_")
+        figures[f"{key}_p50_ms"] = round(percentile(times[name], 50), 1)
+        figures[f"{key}_p95_ms"] = round(p95[name], 1)
     floor = p95.pop("floor")
-    figures["floor_p95_ms"] = round(floor, 1)
-    for name, value in sorted(p95.items()):
-        figures[f"{name.replace(':', '_')}_p95_ms"] = round(value, 1)
     figures["worst_page"] = max(p95, key=p95.get)
     figures["worst_ratio"] = round(max(p95.values()) / floor, 1)
     figures["goal_ratio"] = GOAL_RATIO

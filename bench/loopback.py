@@ -3,6 +3,25 @@
 import socket
 import time
 import urllib.request
+from pathlib import Path
+
+CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "gunicorn.conf.py"
+
+
+def gunicorn(bindir, port, log_level):
+    """The command that serves the app as production does, on loopback, with two workers."""
+    return [
+        Path(bindir) / "gunicorn",
+        "brobygger.wsgi",
+        "-c",
+        str(CONFIG),
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        "2",
+        "--log-level",
+        log_level,
+    ]
 
 
 def free_port():

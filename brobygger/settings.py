@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django_htmx",
     "ninja",
     "allauth",
@@ -125,6 +126,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render with the project's templates, so brobygger/templates/django/forms/ can
+# replace Django's own (the select there draws its options without one include per option).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(

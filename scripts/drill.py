@@ -95,16 +95,7 @@ class Server:
     def __init__(self, cluster):
         self.port = loopback.free_port()
         self.process = subprocess.Popen(
-            [
-                Path(PY).parent / "gunicorn",
-                "brobygger.wsgi",
-                "-b",
-                f"127.0.0.1:{self.port}",
-                "-w",
-                "2",
-                "--log-level",
-                "critical",
-            ],
+            loopback.gunicorn(Path(PY).parent, self.port, "critical"),
             cwd=ROOT,
             env=django_env(cluster),
         )

@@ -1,6 +1,6 @@
 """Network groups, other communities and case reviews (issue 7)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -8,7 +8,9 @@ from django_scopes import scope
 
 from brobygger.community.models import Community, GroupMember, Meeting, Participation, Pointer
 from brobygger.conversations.models import Note
-from brobygger.people.models import TeamMember, YoungPerson
+from brobygger.followup.models import FollowUpContact, FollowUpPlan
+from brobygger.pathways.models import Pathway
+from brobygger.people.models import ReferralSource, TeamMember, YoungPerson
 from brobygger.reviews import selectors
 from brobygger.reviews.models import Decision, Review
 
@@ -153,3 +155,39 @@ def test_the_decision_form_offers_the_people_on_the_agenda_and_everyone_on_reque
     assert "Nogen, der ikke er på dagsordenen?" in page.content.decode()
     full = client.get(reverse("review_detail", kwargs={"pk": review.pk}), {"everyone": "1"})
     assert {str(pk) for pk, _label in full.context["decision_form"].fields["young_person"].choices if pk} == everyone
+
+
+def test_no_contact_puts_never_first_counts_follow_up_contacts_and_leaves_out_ended_pathways(world):
+    today = date(2026, 12, 1)
+    with in_a(world):
+        organisation = world.org_a
+        never = YoungPerson.objects.create(
+            organisation=organisation,
+            first_name="Nanna",
+            last_name="Nielsen",
+            birth_date=date(2007, 1, 2),
+            referral_date=date(2026, 11, 1),
+            referral_source=ReferralSource.JOBCENTRE,
+        )
+        rows = selectors.no_contact(organisation, today, 30)
+        assert [(yp.full_name, yp.last_contact) for yp in rows[:1]] == [("Nanna Nielsen", None)]
+        assert {yp.full_name: yp.last_contact for yp in rows}["Bertil Bendtsen"] == date(2026, 10, 1)
+        # A follow-up contact done lately is contact too; an ended pathway leaves the agenda.
+        bertil = world.objects["yp_b"]
+        plan = FollowUpPlan.objects.create(
+            organisation=organisation,
+            young_person=bertil,
+            responsible=world.user("counsellor_off_team"),
+            exit_on=date(2026, 6, 1),
+            interval_days=14,
+            months=12,
+        )
+        FollowUpContact.objects.create(
+            organisation=organisation, plan=plan, young_person=bertil, due_on=today, done_on=date(2026, 11, 20)
+        )
+        Pathway.objects.create(organisation=organisation, young_person=never, state=Pathway.State.ENDED)
+        rows = selectors.no_contact(organisation, today, 30)
+    names = [yp.full_name for yp in rows]
+    assert "Bertil Bendtsen" not in names and "Nanna Nielsen" not in names and "Asta Andersen" in names
+    last = [yp.last_contact or date.min for yp in rows]
+    assert last == sorted(last)  # the oldest contact first

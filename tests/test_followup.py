@@ -71,6 +71,11 @@ def test_two_taps_record_a_contact(world, client_for):
     client = client_for("counsellor_on_team")
     home = client.get(reverse("home")).content.decode()
     assert "Opfølgninger der venter" in home and "Forfalden" in home  # overdue stands out
+    # Tap 1 opens the choices, tap 2 is one of them: a button of the one form that says "reached".
+    action = reverse("followup_contact", kwargs={"pk": contact.pk})
+    reached = home.split(f'<form method="post" action="{action}" class="chips">')[1].split("</form>")[0]
+    assert '<input type="hidden" name="reached" value="yes">' in reached
+    assert '<button type="submit" name="how_it_goes" value="good" class="secondary">' in reached
     response = client.post(
         reverse("followup_contact", kwargs={"pk": contact.pk}),
         {"reached": "yes", "how_it_goes": "good", "next": "home"},

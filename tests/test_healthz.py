@@ -52,3 +52,22 @@ def test_migrate_makes_the_shared_cache_table(transactional_db):
         cursor.execute(f"DROP TABLE {connection.ops.quote_name(table)}")
     call_command("migrate", verbosity=0)
     assert table in connection.introspection.table_names()
+
+
+def test_the_workers_load_every_view_then_freeze_what_is_loaded_out_of_the_collectors_sight():
+    """deploy/gunicorn.conf.py, which the deployment, `make bench` and `make drill` all start with."""
+    import gc
+    import runpy
+    from pathlib import Path
+
+    from bench import loopback
+
+    config = Path(__file__).resolve().parent.parent / "deploy" / "gunicorn.conf.py"
+    assert str(config) in [str(part) for part in loopback.gunicorn("/bin", 8000, "warning")]
+    assert '"-c", "deploy/gunicorn.conf.py"' in (config.parent / "Dockerfile").read_text()
+    gc.unfreeze()
+    try:
+        runpy.run_path(str(config))["post_worker_init"](worker=None)
+        assert gc.get_freeze_count() > 10_000  # Django, the app and every view module
+    finally:
+        gc.unfreeze()

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
@@ -442,3 +443,25 @@ def test_organisation_filter_offers_only_organisations_where_the_user_is_analyst
 def test_cube_values_do_not_include_all():
     cube = Cube([("a", "x"), ("b", "y")] * 3, ("p", "q"))
     assert cube.values("p") == ["a", "b"] and ALL not in cube.values("q")
+
+
+def test_figures_are_kept_for_a_few_minutes_and_the_page_says_when_they_were_made(world, client_for):
+    """The scan and the suppression are cached per filter set (FRESH_FOR); the targets are not."""
+    people, _initiative = make_cohort(world)
+    lead = client_for("lead")
+    year = timezone.localdate().year
+    query = {"start": f"{year}-01-01"}
+    first = lead.get(reverse("figures"), query)
+    made = first.context["figures"]["made_at"]
+    assert f"Lavet kl. {timezone.localtime(made):%H:%M}. Tallene laves igen" in first.content.decode()
+    started = first.context["figures"]["started"]
+    with scope(organisation=world.org_a.pk):
+        participant(world, accepted=date(year, 2, 1), name="Nykommer")
+    lead.post(f"{reverse('targets')}?year={year}", {"started": "30"})
+    again = lead.get(reverse("figures"), query)
+    assert again.context["figures"]["made_at"] == made and again.context["figures"]["started"] == started
+    assert "Måltal for" in again.content.decode()  # a target set a moment ago shows at once
+    cache.clear()  # what FRESH_FOR minutes do
+    fresh = lead.get(reverse("figures"), query).context["figures"]
+    assert fresh["made_at"] > made and fresh["started"] == started + 1
+    assert timedelta(minutes=10) >= figures.FRESH_FOR

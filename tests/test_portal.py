@@ -4,12 +4,15 @@ and a download of everything (issue 4)."""
 import io
 import json
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope
 from pypdf import PdfReader
 
 from brobygger.audit.models import AccessLog
 from brobygger.pathways.models import Wish
+from brobygger.portal.registry import keys_with_rows, sections
 from brobygger.staircase.models import Activity
 
 
@@ -96,3 +99,21 @@ def test_special_category_information_is_not_in_the_referral_or_for_other_roles(
     page = client_for("lead").get(f"/young/{world.objects['yp_a'].pk}/").content.decode()
     assert "Angst i store grupper" not in page
     assert client_for("lead").get(reverse("sensitive_open", kwargs={"pk": world.objects["yp_a"].pk})).status_code == 404
+
+
+def test_the_portal_asks_once_which_sections_hold_something_and_still_shows_every_section(world, client_for):
+    for name in ("yp_a", "yp_b"):  # every section filled, and some empty
+        young_person = world.objects[name]
+        with scope(organisation=world.org_a.pk):
+            filled = keys_with_rows(young_person)
+            holding = {entry.key for entry in sections() if list(entry.rows(young_person))}
+        assert filled == holding
+    assert 5 < len(filled) < len(sections())
+    client = client_for("young_b")
+    client.get(reverse("portal"))
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("portal")).content.decode()
+    for entry in sections():  # every section has its heading, empty or not (nothing is hidden)
+        assert f'id="section-{entry.key}"' in html
+    section_queries = [q for q in queries.captured_queries if "EXISTS" in q["sql"]]
+    assert len(section_queries) == 1

@@ -104,6 +104,9 @@ def offer_edit(request, pk):
     return render(request, "companies/offer_form.html", {"form": form, "company": offer.company, "offer": offer})
 
 
+OFFERS_PER_PAGE = 50  # each row is rich (kind, hours, place, occupation, free places); as many as a phone scrolls
+
+
 @rule(Kind.OFFER, Action.LIST)
 def offer_list(request):
     offers = selectors.offers_with_free_places(
@@ -111,7 +114,7 @@ def offer_list(request):
         .filter(is_open=True)
         .select_related("company", "esco_occupation")
     )
-    page = Paginator(offers, 100).get_page(request.GET.get("page"))
+    page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {"page": page, "may_suggest": policy.may(request.actor, Kind.OFFER, Action.SUGGEST)}
     return render(request, "companies/offers.html", context)
 

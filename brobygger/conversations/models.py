@@ -42,7 +42,10 @@ class Note(TenantModel):
         ordering = ["-conversation_date", "-created_at", "-id"]
         verbose_name = _("note")
         verbose_name_plural = _("notes")
-        indexes = [models.Index(fields=["young_person", "conversation_date"])]
+        # The latest note per young person (case review agenda) is read from the index alone.
+        indexes = [
+            models.Index(fields=["young_person", "-conversation_date", "organisation"], name="note_latest_per_person")
+        ]
 
     def __str__(self):
         return f"{self.conversation_date}: {self.text[:40]}"

@@ -14,10 +14,13 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django_scopes import scopes_disabled
 
+from brobygger.access.rules import FieldCategory
 from brobygger.companies.models import Company, CompanyMentor, ContactLogEntry, Offer, OfferKind
+from brobygger.consent.models import Consent
+from brobygger.consent.texts import CURRENT_VERSION as CONSENT_TEXT_VERSION
 from brobygger.conversations.models import Note
 from brobygger.demo.names import FIRST_NAMES, LAST_NAMES
 from brobygger.followup.models import FollowUpContact, FollowUpPlan, HowItGoes
@@ -78,7 +81,15 @@ def seed(scale_name, progress=print):
                     counts[table] = counts.get(table, 0) + rows
             if number % 10 == 0 or number == scale.organisations:
                 progress(f"{number}/{scale.organisations} organisations, {time.monotonic() - started:.0f} s")
+    _refresh_statistics()
     return counts, time.monotonic() - started
+
+
+def _refresh_statistics():
+    """After a bulk load, as after any large import: fresh planner statistics, and on PostgreSQL the
+    visibility map, so the first queries do not run on plans for empty tables (or race autovacuum)."""
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def _status_codes():
@@ -144,6 +155,7 @@ def populate(org, users, label, share, rng, password, codes=None):
     notes = _bulk(Note, list(_notes(org, young, counsellors, share.notes, rng, today)))
     companies, offers, mentors = _network(org, label, share, users, password, rng, today)
     activities, attendance = _placements(org, young, offers, counsellors, share.attendance, today)
+    consents = _consents_to_mentored_companies(org, activities, counsellors[0])
     plans, contacts = _followup(org, young, counsellors, codes, share.followup_contacts, today)
     return {
         "users": mentors,
@@ -153,7 +165,8 @@ def populate(org, users, label, share, rng, password, codes=None):
         "notes": len(notes),
         "companies": companies,
         "offers": len(offers),
-        "activities": activities,
+        "activities": len(activities),
+        "consents": consents,
         "attendance": attendance,
         "followup_plans": plans,
         "followup_contacts": contacts,
@@ -313,7 +326,29 @@ def _placements(org, young, offers, counsellors, attendance_n, today):
             for d in range(days_each)
         ],
     )
-    return len(activities), len(rows)
+    return activities, len(rows)
+
+
+def _consents_to_mentored_companies(org, activities, counsellor):
+    """Young people placed with a company that has a mentor let that company see their name and
+    their activities, so the mentors' pages have something to show."""
+    mentored = set(CompanyMentor.objects.filter(organisation=org).values_list("company_id", flat=True))
+    made = _bulk(
+        Consent,
+        [
+            Consent(
+                organisation=org,
+                young_person_id=a.young_person_id,
+                company_id=a.company_id,
+                categories=[FieldCategory.IDENTITY, FieldCategory.ACTIVITIES],
+                text_version=CONSENT_TEXT_VERSION,
+                recorded_by=counsellor,
+            )
+            for a in activities
+            if a.company_id in mentored
+        ],
+    )
+    return len(made)
 
 
 def _followup(org, young, counsellors, codes, contact_n, today):

@@ -73,7 +73,11 @@ class FollowUpContact(TenantModel, Reminded):
         ordering = ["due_on"]
         verbose_name = _("follow-up contact")
         verbose_name_plural = _("follow-up contacts")
-        indexes = [models.Index(fields=["organisation", "done_on", "due_on"])]
+        indexes = [
+            models.Index(fields=["organisation", "done_on", "due_on"]),
+            # The latest contact per young person (case review agenda) is read from the index alone.
+            models.Index(fields=["young_person", "-done_on", "organisation"], name="contact_latest_per_person"),
+        ]
 
     def __str__(self):
         return f"{self.due_on}"

@@ -19,19 +19,29 @@ def due_for(user, today=None, soon_days=SOON_DAYS):
             plan__responsible=user, done_on__isnull=True, due_on__lte=horizon, plan__closed_on__isnull=True
         )
         .select_related("young_person")
-        .order_by("due_on")
+        .only(*NAMED_ROW)
+        .order_by("due_on", "pk")
     )
     checks = (
         StatusCheck.objects.filter(plan__responsible=user, done_on__isnull=True, due_on__lte=horizon)
         .select_related("young_person")
-        .order_by("due_on")
+        .only(*NAMED_ROW, "months_after")
+        .order_by("due_on", "pk")
     )
-    return list(contacts), list(checks)
+    return contacts, list(checks)
 
 
-def first(items, count):
-    """The `count` most urgent (the lists are oldest first) and how many more there are."""
-    return items[:count], max(0, len(items) - count)
+# What a due list shows: the date and the young person's name and link.
+NAMED_ROW = ("due_on", "young_person", "young_person__id", "young_person__first_name", "young_person__last_name")
+
+
+def first(contacts, count):
+    """The `count` most urgent (the list is oldest first) and how many more there are: a counsellor
+    far behind has hundreds due, and the page reads only what it shows."""
+    shown = list(contacts[: count + 1])
+    if len(shown) <= count:
+        return shown, 0
+    return shown[:count], contacts.count() - count
 
 
 def plans_of(young_person):

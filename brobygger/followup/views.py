@@ -31,7 +31,9 @@ def _back(request):
 def followup_home(request):
     contacts, checks = selectors.due_for(request.user)
     more = 0
-    if request.GET.get("all") != "1":
+    if request.GET.get("all") == "1":
+        contacts = list(contacts)
+    else:
         contacts, more = selectors.first(contacts, selectors.PAGE_SHOWS)
     context = {
         "contacts": contacts,

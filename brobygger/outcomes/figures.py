@@ -8,14 +8,17 @@ count of every figure goes through one protected cube
 (`statistics.Cube`) and a view can never be differenced against another.
 """
 
+import hashlib
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, F, Min, Window
 from django.db.models.functions import Cast, RowNumber
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.followup.models import StatusCheck
@@ -570,14 +573,26 @@ def compute(filters, data, *, labels_for, today, language):
             filters, data.people, data.at_end, data.outcomes, data.positive, labels_for(filters.compare_by), today
         ),
     }
-    figures["targets"] = target_rows(filters, figures)
     return figures
 
 
+FRESH_FOR = timedelta(minutes=5)
+
+
 def build(filters, *, labels_for, today, language):
-    with analytics_reads():  # the big scan may run on the read replica
-        data = load(filters.organisations, filters.start, filters.end)
-    return compute(filters, data, labels_for=labels_for, today=today, language=language)
+    """Every figure for one set of filters, with the targets. The scan and the suppression are the
+    costly part (tens of milliseconds for a municipality), so their result is kept FRESH_FOR in the
+    shared cache per filter set, day and language, and the page says when it was made. The targets
+    are read each time, so a target just set shows at once."""
+    key = "figures:" + hashlib.sha256(repr((filters, today, language)).encode()).hexdigest()
+    figures = cache.get(key)
+    if figures is None:
+        with analytics_reads():  # the big scan may run on the read replica
+            data = load(filters.organisations, filters.start, filters.end)
+        figures = compute(filters, data, labels_for=labels_for, today=today, language=language)
+        figures["made_at"] = timezone.now()
+        cache.set(key, figures, FRESH_FOR.total_seconds())
+    return {**figures, "targets": target_rows(filters, figures)}
 
 
 def dimension_labels(organisations, initiatives):

@@ -137,14 +137,14 @@ def _figures_for(request):
     result = figures.build(
         filters, labels_for=labels_for, today=timezone.localdate(), language=translation.get_language()
     )
-    return form, result, _about(form, filters, labels_for)
+    return form, result, _about(form, filters, labels_for, result["made_at"])
 
 
-def _about(form, filters, labels_for):
+def _about(form, filters, labels_for, made_at):
     """The filters in words, for the exports."""
     lines = [
         [_("Period"), f"{filters.start:%d.%m.%Y} – {filters.end:%d.%m.%Y}"],
-        [_("Made"), timezone.localtime().strftime("%d.%m.%Y %H:%M")],
+        [_("Made"), timezone.localtime(made_at).strftime("%d.%m.%Y %H:%M")],
     ]
     for name, value in filters.where().items():
         lines.append([str(form.fields[name].label), str(labels_for(name).get(value, value))])
@@ -169,6 +169,7 @@ def figures_page(request):
         "form": form,
         "figures": result,
         "query": request.GET.urlencode(),
+        "fresh_minutes": int(figures.FRESH_FOR.total_seconds() // 60),
         "may_export": policy.may(request.actor, Kind.FIGURES, Action.EXPORT),
         "may_set_targets": policy.may(request.actor, Kind.FIGURES, Action.UPDATE),
         "may_publish": policy.may(request.actor, Kind.FIGURES, Action.PUBLISH),

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import CharField, Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.utils import timezone
 
 from .models import TeamMember, TeamRole, YoungPerson
@@ -10,8 +11,13 @@ def young_person_id_of_user(user):
     return YoungPerson.objects.filter(user=user).values_list("pk", flat=True).first()
 
 
-def with_team(queryset):
-    return queryset.prefetch_related(Prefetch("team_members", queryset=TeamMember.objects.select_related("user")))
+def with_entry_point(queryset):
+    """Young people as a list shows them: name, and their entry point's (primary counsellor's) name
+    read in the same query."""
+    full_name = Trim(Concat("user__first_name", Value(" "), "user__last_name"))
+    name = Coalesce(NullIf(full_name, Value("")), "user__email", output_field=CharField())  # User.display_name
+    entry_point = TeamMember.objects.filter(young_person=OuterRef("pk"), is_primary=True).values(name=name)[:1]
+    return queryset.only("pk", "organisation", "first_name", "last_name").annotate(entry_point=Subquery(entry_point))
 
 
 def search(queryset, term):

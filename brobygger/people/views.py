@@ -33,7 +33,7 @@ def _young_person(request, pk, action):
 def young_people_list(request):
     form = SearchForm(request.GET or None)
     term = form.cleaned_data["q"] if form.is_valid() else ""
-    queryset = selectors.with_team(selectors.search(policy.queryset(request.actor, YP, Action.LIST), term))
+    queryset = selectors.with_entry_point(selectors.search(policy.queryset(request.actor, YP, Action.LIST), term))
     queryset = queryset.filter(archived_at__isnull=True)
     if term:
         audit.log(

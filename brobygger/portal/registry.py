@@ -11,6 +11,7 @@ YoungPerson is missing from this registry.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Exists, QuerySet
 from django.utils import timezone
 
 
@@ -41,6 +42,20 @@ def section(key):
 
 def sections():
     return sorted(_sections.values(), key=lambda s: (s.order, s.key))
+
+
+def keys_with_rows(young_person):
+    """The keys of the sections that hold at least one row for this young person, asked in one
+    query (an EXISTS per section), so the portal reads only the sections that have something."""
+    checks, known = {}, set()
+    for entry in sections():
+        rows = entry.rows(young_person)
+        if isinstance(rows, QuerySet):
+            checks[f"has_{entry.key}"] = Exists(rows)
+        elif rows:
+            known.add(entry.key)
+    found = type(young_person).objects.filter(pk=young_person.pk).values(**checks).first() or {}
+    return known | {name.removeprefix("has_") for name, present in found.items() if present}
 
 
 def registered_models():

@@ -19,8 +19,8 @@ from brobygger.people import selectors as people_selectors
 from brobygger.web.forms import bound
 from brobygger.web.pdf import PdfUnavailable, render_pdf
 
+from .registry import keys_with_rows, sections
 from .registry import section as registry_section
-from .registry import sections
 
 OWN = Kind.OWN_DATA
 ROLE = "young_person"
@@ -36,7 +36,11 @@ def portal(request):
     if young_person is None:
         return render(request, "portal/no_pathway.html")
     audit.log_view(request.actor, OWN, young_person, young_person, ROLE)
-    blocks = [(section, *_preview(section, young_person)) for section in sections()]
+    filled = keys_with_rows(young_person)
+    blocks = [
+        (section, *_preview(section, young_person)) if section.key in filled else (section, [], False)
+        for section in sections()
+    ]
     step_rows = next((rows for section, rows, _more in blocks if section.key == "plan"), [])
     context = {
         "young_person": young_person,

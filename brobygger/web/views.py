@@ -30,7 +30,7 @@ def home(request):
     context = {}
     if policy.may(actor, Kind.YOUNG_PERSON, Action.LIST):
         caseload = policy.queryset(actor, Kind.YOUNG_PERSON, Action.LIST)
-        context["caseload"] = people_selectors.with_team(caseload)[:20]
+        context["caseload"] = people_selectors.with_entry_point(caseload)[:20]
         context["caseload_count"] = caseload.count()
         # Everyone whose caseload is their team may write notes on it (rules: WRITE_NOTE on TEAM or ORG).
         context["may_write_notes"] = policy.may(actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE)
