@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from brobygger.audit.models import AccessLog
 from brobygger.pathways.models import Wish
-from brobygger.portal.registry import keys_with_rows, sections
+from brobygger.portal.registry import keys_with_rows, section, sections
 from brobygger.staircase.models import Activity
 
 
@@ -117,3 +117,7 @@ def test_the_portal_asks_once_which_sections_hold_something_and_still_shows_ever
         assert f'id="section-{entry.key}"' in html
     section_queries = [q for q in queries.captured_queries if "EXISTS" in q["sql"]]
     assert len(section_queries) == 1
+    # The pathway, the next step and today's status come from sections the portal reads whole.
+    assert all(section(key).preview is None for key in ("pathway", "plan", "status"))
+    pathway_reads = [q["sql"] for q in queries.captured_queries if 'FROM "pathways_pathway"' in q["sql"]]
+    assert len([sql for sql in pathway_reads if "EXISTS" not in sql]) == ("pathway" in filled)

@@ -88,8 +88,9 @@ def seed(scale_name, progress=print):
 def _refresh_statistics():
     """After a bulk load, as after any large import: fresh planner statistics, and on PostgreSQL the
     visibility map, so the first queries do not run on plans for empty tables (or race autovacuum)."""
+    vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block  # VACUUM needs autocommit
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
 
 
 def _status_codes():

@@ -4,9 +4,10 @@ from django.utils import timezone
 from .models import Pathway, PlanStep, StatusCode, StatusEntry, Track
 
 
-def pathway_of(young_person):
-    """The pathway, or an unsaved one in its first state if none is recorded yet."""
-    pathway = Pathway.objects.filter(young_person=young_person).first()
+def pathway_of(young_person, read=None):
+    """The pathway, or an unsaved one in its first state if none is recorded yet. `read`: the young
+    person's pathways, when the caller has read them already (the portal shows them)."""
+    pathway = Pathway.objects.filter(young_person=young_person).first() if read is None else next(iter(read), None)
     return pathway or Pathway(young_person=young_person, organisation=young_person.organisation)
 
 
@@ -18,8 +19,11 @@ def status_history_all():
     return StatusEntry.objects.select_related("activity", "income")
 
 
-def current_status(young_person, on=None):
+def current_status(young_person, on=None, read=None):
+    """The status on `on` (today); `read`: the whole history, newest first, when the caller has it."""
     on = on or timezone.localdate()
+    if read is not None:
+        return next((entry for entry in read if entry.valid_from <= on), None)
     return status_history(young_person).filter(valid_from__lte=on).first()
 
 

@@ -41,14 +41,14 @@ def portal(request):
         (section, *_preview(section, young_person)) if section.key in filled else (section, [], False)
         for section in sections()
     ]
-    step_rows = next((rows for section, rows, _more in blocks if section.key == "plan"), [])
+    shown = {section.key: rows for section, rows, _more in blocks}  # whole sections: none is cut short
     context = {
         "young_person": young_person,
         "blocks": blocks,
-        "pathway": pathway_selectors.pathway_of(young_person),
-        "next_step": pathway_selectors.next_good_step(step_rows),
-        "progress": pathway_selectors.progress(step_rows),
-        "status": pathway_selectors.current_status(young_person),
+        "pathway": pathway_selectors.pathway_of(young_person, read=shown["pathway"]),
+        "next_step": pathway_selectors.next_good_step(shown["plan"]),
+        "progress": pathway_selectors.progress(shown["plan"]),
+        "status": pathway_selectors.current_status(young_person, read=shown["status"]),
         "wish_form": WishForm(),
     }
     return render(request, "portal/portal.html", context)
