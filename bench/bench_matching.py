@@ -32,6 +32,7 @@ from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungP
 from brobygger.staircase.models import Activity
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
+from tests.auth import log_in
 
 # companies, offers, young people asked for suggestions, ended placements; round: young people × offers
 SIZES = {
@@ -252,7 +253,7 @@ def run(scale, db):
     rng = random.Random(6)
     org, counsellor, seekers = build(scale, rng)
     client = Client()
-    client.force_login(counsellor)
+    log_in(client, counsellor)
     floor = time_get(client, reverse("healthz"), repeat=30)
     samples = []
     for young_person in seekers:

@@ -15,6 +15,7 @@ from brobygger.people.models import ReferralSource, YoungPerson
 from brobygger.staircase.models import Activity
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
+from tests.auth import log_in
 
 SIZES = {"small": (300, 1_000, 500), "municipal": (3_000, 10_000, 5_000)}
 
@@ -93,7 +94,7 @@ def build(scale):
 def run(scale, db):
     consultant = build(scale)
     client = Client()
-    client.force_login(consultant)
+    log_in(client, consultant)
     floor = time_get(client, reverse("healthz"), repeat=30)
     dashboard = time_get(client, reverse("network_dashboard"), repeat=30)
     companies = time_get(client, reverse("company_list"), repeat=30)

@@ -22,6 +22,7 @@ from brobygger.pathways.models import Pathway, StatusCode, StatusEntry
 from brobygger.people.models import ReferralSource, YoungPerson
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
+from tests.auth import log_in
 
 SIZES = {"small": 2_000, "municipal": 50_000}
 BATCH = 5_000
@@ -197,7 +198,7 @@ def run(scale, db):
             "funder_pdf_ms": timed(funder_pdf, max(1, repeat - 2)),
         }
         client = Client()
-        client.force_login(analyst)
+        log_in(client, analyst)
         page = time_get(client, reverse("figures"), repeat=repeat, warmup=1)
         filtered = time_get(client, reverse("figures") + "?gender=woman&age_band=18_24", repeat=repeat, warmup=1)
         floor = time_get(client, reverse("healthz"), repeat=50)

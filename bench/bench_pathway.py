@@ -16,6 +16,7 @@ from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungP
 from brobygger.staircase.models import Activity, ActivityKind
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
+from tests.auth import log_in
 
 NOTES_ON_ONE = 500
 OTHERS = {"small": 0, "municipal": 2_000}
@@ -102,8 +103,8 @@ def build(scale):
 def run(scale, db):
     yp, counsellor, young_user = build(scale)
     staff, young = Client(), Client()
-    staff.force_login(counsellor)
-    young.force_login(young_user)
+    log_in(staff, counsellor)
+    log_in(young, young_user)
     floor = time_get(staff, reverse("healthz"))
     plan = time_get(staff, reverse("young_person_detail", kwargs={"pk": yp.pk}))
     portal = time_get(young, reverse("portal"))

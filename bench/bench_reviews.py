@@ -18,6 +18,7 @@ from brobygger.reviews.models import Review
 from brobygger.staircase.models import Activity
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
+from tests.auth import log_in
 
 SIZES = {"small": (5, 100), "municipal": (15, 600)}
 
@@ -117,7 +118,7 @@ def build(scale):
 def run(scale, db):
     lead, review = build(scale)
     client = Client()
-    client.force_login(lead)
+    log_in(client, lead)
     floor = time_get(client, reverse("healthz"), repeat=30)
     agenda = time_get(client, reverse("review_detail", kwargs={"pk": review.pk}), repeat=30)
     home = time_get(client, reverse("home"), repeat=30)
