@@ -7,13 +7,12 @@ import time
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
-from bench.timing import percentile, time_get
+from bench.timing import fresh_statistics, percentile, time_get
 from brobygger.access.actor import Actor
 from brobygger.certificates import services, statuslist, verify
 from brobygger.certificates.models import Certificate, StatusList
@@ -144,9 +143,7 @@ def run(scale, db):
         first = services.approve(young, _signed(actor, org, staff, company, 0), email="ung0@bench.example")
         certificate_pdf(first)  # warm up WeasyPrint's fonts
         _fill(org, first, SIZES[scale])
-        if db == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        fresh_statistics()
 
         sign, pdf, issue, issued_now = [], [], [], []
         waiting = [_signed(actor, org, staff, company, i) for i in range(1, ROUNDS + 1)]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
-from bench.timing import time_get
+from bench.timing import fresh_statistics, time_get
 from brobygger.companies.models import Company, ContactLogEntry, Offer, OfferKind
 from brobygger.people.models import ReferralSource, YoungPerson
 from brobygger.staircase.models import Activity
@@ -93,6 +93,7 @@ def build(scale):
 
 def run(scale, db):
     consultant = build(scale)
+    fresh_statistics()
     client = Client()
     log_in(client, consultant)
     floor = time_get(client, reverse("healthz"), repeat=30)

@@ -1,19 +1,20 @@
 """Issue 8: the outcome figures over 50,000 participants with their status
 histories (municipal scale): snapshot, flows, the whole figures page and the
-funder exports."""
+funder exports. The page keeps a filter set's figures for 5 minutes (issue 13): the page is timed
+both made anew (`figures_page_p50_ms`) and again within those minutes (`figures_page_again_p50_ms`)."""
 
 import random
 import statistics
 import time
 from datetime import date, timedelta
 
-from django.db import connection
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
-from bench.timing import time_get
+from bench.timing import fresh_statistics, time_get
 from brobygger.catalogue.models import Initiative
 from brobygger.followup.models import FollowUpPlan, StatusCheck
 from brobygger.outcomes import exports, figures
@@ -157,10 +158,19 @@ def timed(function, repeat):
     return round(statistics.median(samples), 1)
 
 
+def first_views(client, url, repeat):
+    """The page for a filter set nobody asked for in the last 5 minutes (the figures made anew)."""
+
+    def view():
+        cache.clear()
+        assert client.get(url).status_code == 200
+
+    return timed(view, repeat)
+
+
 def run(scale, db):
     org, analyst, entries = build(scale)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # planner statistics, as a live database has them
+    fresh_statistics()
     today = timezone.localdate()
     organisations = (str(org.pk),)
     filters = figures.Filters(organisations=organisations, start=date(today.year, 1, 1), end=today)
@@ -177,6 +187,7 @@ def run(scale, db):
         figures.flows(filters, people, at_start, figures.statuses_on(organisations, filters.end), labels)
 
     def build_all():
+        cache.clear()  # the computation itself, not the 5 minutes the page keeps it
         return figures.build(filters, labels_for=lambda _d: {}, today=today, language="da")
 
     def funder_export():
@@ -199,13 +210,15 @@ def run(scale, db):
         }
         client = Client()
         log_in(client, analyst)
-        page = time_get(client, reverse("figures"), repeat=repeat, warmup=1)
-        filtered = time_get(client, reverse("figures") + "?gender=woman&age_band=18_24", repeat=repeat, warmup=1)
+        page = first_views(client, reverse("figures"), repeat)
+        filtered = first_views(client, reverse("figures") + "?gender=woman&age_band=18_24", repeat)
+        again = time_get(client, reverse("figures"), repeat=repeat * 10, warmup=1)
         floor = time_get(client, reverse("healthz"), repeat=50)
     figures_ |= {
-        "figures_page_p50_ms": page["p50_ms"],
-        "figures_page_queries": page["queries"],
-        "filtered_page_p50_ms": filtered["p50_ms"],
+        "figures_page_p50_ms": page,
+        "figures_page_queries": again["queries"],
+        "filtered_page_p50_ms": filtered,
+        "figures_page_again_p50_ms": again["p50_ms"],
         "floor_p50_ms": floor["p50_ms"],
     }
     return figures_

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
-from bench.timing import time_get
+from bench.timing import fresh_statistics, time_get
 from brobygger.conversations.models import Note
 from brobygger.pathways.models import PlanStep, StatusCode, StatusEntry
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
@@ -102,6 +102,7 @@ def build(scale):
 
 def run(scale, db):
     yp, counsellor, young_user = build(scale)
+    fresh_statistics()
     staff, young = Client(), Client()
     log_in(staff, counsellor)
     log_in(young, young_user)

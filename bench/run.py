@@ -7,6 +7,7 @@ The figures are written to bench/results/<name>.json as flat JSON.
 
     make bench                      # every benchmark, SCALE=municipal
     make bench ONLY=pathway SCALE=small
+    make bench ONLY=reviews,pathway
 """
 
 import importlib
@@ -107,7 +108,7 @@ def main():
     if scale not in SCALES:
         raise SystemExit(f"SCALE must be one of {SCALES}")
     only = os.environ.get("ONLY")
-    names = [only] if only else benchmarks()
+    names = only.split(",") if only else benchmarks()
     unknown = set(names) - set(benchmarks())
     if unknown:
         raise SystemExit(f"unknown benchmark {sorted(unknown)}; there are {benchmarks()}")

@@ -96,6 +96,8 @@ def test_the_agenda_builds_itself_and_distribution_sets_up_the_team(world, clien
     page = client.get(reverse("review_detail", kwargs={"pk": review.pk})).content.decode()
     distribute = page.split('id="dist-h"')[1].split("</section>")[0]
     assert "Bertil Bendtsen" in distribute
+    mette = world.user("counsellor_on_team")
+    assert f'<option value="{mette.pk}">{mette.display_name}</option>' in distribute
     overdue = page.split('id="od-h"')[1].split("</section>")[0]
     assert "Asta Andersen" in overdue  # the open follow-up contact from 1 November
     no_contact = page.split('id="nc-h"')[1].split("</section>")[0]

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from brobygger.access import policy
@@ -48,8 +49,13 @@ def review_detail(request, pk):
         "may_decide": policy.may(request.actor, RV, Action.DECIDE),
         "decision_form": DecisionForm(on_agenda=None if everyone else selectors.people_on(agenda)),
         "everyone": everyone,
-        "distribute_form": DistributeForm(),
     }
+    if context["may_decide"] and agenda["to_distribute"]:
+        # The same choices on every row: drawn once, not once per young person to distribute.
+        counsellors = DistributeForm().fields["counsellor"].queryset
+        context["counsellor_options"] = render_to_string(
+            "reviews/_counsellor_options.html", {"counsellors": counsellors}
+        )
     return render(request, "reviews/detail.html", context)
 
 
