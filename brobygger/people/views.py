@@ -99,7 +99,6 @@ def young_person_detail(request, pk):
         "may": may,
         "team": selectors.team_of(young_person) if "team" in categories else None,
         "consents": None if is_mentor_view else consent_selectors.history_for(young_person),
-        "team_form": TeamMemberForm(young_person=young_person) if may[Action.MANAGE_TEAM] else None,
     }
     if "plan" in categories:
         context.update(plan_context(young_person))
