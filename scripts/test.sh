@@ -38,8 +38,10 @@ step "lint (ruff check)" $VENV/bin/ruff check .
 step "lint (ruff format --check)" $VENV/bin/ruff format --check .
 step "migrations are up to date" env BROBYGGER_INSECURE_DEV_KEY=1 $VENV/bin/python manage.py makemigrations --check --dry-run
 
-browser_reason=$($VENV/bin/python -c "from tests.browser import chromium_missing_reason as r; print(r() or '')")
-if [ -n "$browser_reason" ]; then
+if ! browser_reason=$($VENV/bin/python -c "from tests.chromium import chromium_missing_reason as r; print(r() or '')"); then
+  summary+=("FAILED   asking whether Chromium is there (tests/chromium.py)")
+  failed=1
+elif [ -n "$browser_reason" ]; then
   skip "browser tests (both databases)" "$browser_reason"
 fi
 

@@ -1,24 +1,11 @@
 """Playwright on Debian's Chromium (never a downloaded browser)."""
 
 import os
-import shutil
 
 import pytest
 
 from tests.auth import totp_code
-
-CHROMIUM = os.environ.get("BROBYGGER_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu", "--no-first-run"]
-
-
-def chromium_missing_reason():
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        return f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        return "the playwright Python package is not installed"
-    return None
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason
 
 
 @pytest.fixture(scope="session")
