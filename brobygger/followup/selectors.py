@@ -41,7 +41,7 @@ def first(contacts, count):
     shown = list(contacts[: count + 1])
     if len(shown) <= count:
         return shown, 0
-    return shown[:count], contacts.count() - count
+    return shown[:count], max(1, contacts.count() - count)  # at least the one read beyond `count`
 
 
 def plans_of(young_person):
