@@ -31,6 +31,7 @@ from brobygger.companies.models import CompanyMentor
 from brobygger.demo import scale as data_set
 from brobygger.people.models import TeamMember, YoungPerson
 from brobygger.reviews.models import Review
+from brobygger.tenancy.models import Membership, Role
 from tests.auth import log_in
 
 DATABASES = ("postgresql",)
@@ -50,8 +51,6 @@ def _young_person_with_a_login(counsellor):
     yp = YoungPerson.objects.filter(team_members__user=counsellor).order_by("pk").first()
     user = User.objects.create_user(email="ung@org001.scale.example", password=data_set.PASSWORD)
     YoungPerson.objects.filter(pk=yp.pk).update(user=user)
-    from brobygger.tenancy.models import Membership, Role
-
     Membership.objects.create(organisation=yp.organisation, user=user, role=Role.YOUNG_PERSON)
     return yp, user
 
@@ -99,20 +98,9 @@ def plan(scale_name):
         }
 
 
-def _server_env():
+def _database_url():
     db = connection.settings_dict
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "brobygger.settings",
-        "BROBYGGER_DATABASE_URL": f"postgres://{db['USER']}@/{db['NAME']}?host={db['HOST']}&port={db['PORT']}",
-        "BROBYGGER_CONN_MAX_AGE": "60",
-        "BROBYGGER_ALLOWED_HOSTS": "127.0.0.1",
-        "BROBYGGER_INSECURE_DEV_KEY": "1",
-        # Production cookies (__Host-, Secure); locust speaks plain HTTP on loopback, as nginx would to the app.
-        "BROBYGGER_HTTPS": "1",
-        "BROBYGGER_SSL_REDIRECT": "0",
-        "BROBYGGER_DEBUG": "0",
-    }
+    return f"postgres://{db['USER']}@/{db['NAME']}?host={db['HOST']}&port={db['PORT']}"
 
 
 def load(the_plan, seconds):
@@ -125,7 +113,7 @@ def load(the_plan, seconds):
     server = subprocess.Popen(
         loopback.gunicorn(bindir, port, "warning"),
         cwd=ROOT,
-        env=_server_env(),
+        env=loopback.server_env(_database_url()),
     )
     try:
         loopback.wait_until_up(port)

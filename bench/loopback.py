@@ -1,5 +1,6 @@
 """A gunicorn on loopback, shared by the page benchmark and the fault drills (no Django imports)."""
 
+import os
 import socket
 import time
 import urllib.request
@@ -22,6 +23,23 @@ def gunicorn(bindir, port, log_level):
         "--log-level",
         log_level,
     ]
+
+
+def server_env(database_url, **more):
+    """The environment of an app that runs as production does (settings, cookies, persistent
+    connections) on loopback: locust and the drills speak plain HTTP, as nginx would to the app."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "brobygger.settings",
+        "BROBYGGER_DATABASE_URL": database_url,
+        "BROBYGGER_CONN_MAX_AGE": "60",
+        "BROBYGGER_ALLOWED_HOSTS": "127.0.0.1",
+        "BROBYGGER_INSECURE_DEV_KEY": "1",
+        "BROBYGGER_HTTPS": "1",  # __Host- and Secure cookies
+        "BROBYGGER_SSL_REDIRECT": "0",
+        "BROBYGGER_DEBUG": "0",
+        **more,
+    }
 
 
 def free_port():

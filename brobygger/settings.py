@@ -131,13 +131,14 @@ TEMPLATES = [
 # replace Django's own (the select there draws its options without one include per option).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("BROBYGGER_DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("BROBYGGER_CONN_MAX_AGE", "0")),
-        conn_health_checks=True,
+
+def _database(url):
+    return dj_database_url.parse(
+        url, conn_max_age=int(os.environ.get("BROBYGGER_CONN_MAX_AGE", "0")), conn_health_checks=True
     )
-}
+
+
+DATABASES = {"default": _database(os.environ.get("BROBYGGER_DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
 # One business action is one transaction: the data row and its access-log row
 # are committed together or not at all (security.md R38).
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -148,11 +149,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 
 # A streaming replica of the primary, for analytics reads only (brobygger/routing.py, docs/deploy.md).
 if os.environ.get("BROBYGGER_REPLICA_DATABASE_URL"):
-    DATABASES["replica"] = dj_database_url.parse(
-        os.environ["BROBYGGER_REPLICA_DATABASE_URL"],
-        conn_max_age=int(os.environ.get("BROBYGGER_CONN_MAX_AGE", "0")),
-        conn_health_checks=True,
-    )
+    DATABASES["replica"] = _database(os.environ["BROBYGGER_REPLICA_DATABASE_URL"])
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["brobygger.routing.AnalyticsReplicaRouter"]
 

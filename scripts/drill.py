@@ -42,7 +42,7 @@ class Cluster:
         self.base, self.data = pgcluster._initdb(self.bindir, self.prefix, account)
         self.port = loopback.free_port()
         self.sock, self.stop_for_good = pgcluster._launch(
-            self.bindir, self.prefix, self.base, self.data, self.port, durable=True
+            self.bindir, self.prefix, account, self.base, self.data, self.port, durable=True
         )
         self.pg("createdb", "brobygger")
 
@@ -61,17 +61,7 @@ class Cluster:
 
 
 def django_env(cluster, name="brobygger"):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "brobygger.settings",
-        "BROBYGGER_DATABASE_URL": cluster.url(name),
-        "BROBYGGER_INSECURE_DEV_KEY": "1",
-        "BROBYGGER_ALLOWED_HOSTS": "127.0.0.1",
-        "BROBYGGER_HTTPS": "1",
-        "BROBYGGER_SSL_REDIRECT": "0",
-        "BROBYGGER_CONN_MAX_AGE": "60",
-        "BROBYGGER_API_RATE": "100000/m",
-    }
+    return loopback.server_env(cluster.url(name), BROBYGGER_API_RATE="100000/m")
 
 
 def manage(cluster, *args, name="brobygger"):

@@ -46,11 +46,11 @@ def server_options(sock, port, durable=False):
     return options if durable else options + " -c fsync=off -c full_page_writes=off"
 
 
-def _launch(bindir, prefix, base, data, port, durable=False):
+def _launch(bindir, prefix, account, base, data, port, durable=False):
     """pg_ctl start on a Unix socket in `base`/sock only; returns the socket directory and a stop function."""
     sock = os.path.join(base, "sock")
     os.makedirs(sock, exist_ok=True)
-    _as_server_user([base, sock], _runner()[1])
+    _as_server_user([base, sock], account)
     options = server_options(sock, port, durable)
     subprocess.run(
         prefix + [f"{bindir}/pg_ctl", "-D", data, "-o", options, "-l", os.path.join(base, "log"), "-w", "start"],
@@ -107,7 +107,7 @@ def start(port=5439):
     bindir = _bindir()
     prefix, account = _runner()
     base, data = _initdb(bindir, prefix, account)
-    sock, _stop = _launch(bindir, prefix, base, data, port)
+    sock, _stop = _launch(bindir, prefix, account, base, data, port)
     return _settings(bindir, sock, port)
 
 
@@ -117,7 +117,7 @@ def start_with_replica(port=5441):
     bindir = _bindir()
     prefix, account = _runner()
     base, data = _initdb(bindir, prefix, account)
-    sock, stop_primary = _launch(bindir, prefix, base, data, port)
+    sock, stop_primary = _launch(bindir, prefix, account, base, data, port)
     subprocess.run(
         prefix + [f"{bindir}/createdb", "-h", sock, "-p", str(port), "-U", "postgres", "brobygger"], check=True
     )
@@ -143,7 +143,7 @@ def start_with_replica(port=5441):
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    replica_sock, stop_replica = _launch(bindir, prefix, replica_base, replica_data, port + 1)
+    replica_sock, stop_replica = _launch(bindir, prefix, account, replica_base, replica_data, port + 1)
 
     def stop():
         stop_replica()

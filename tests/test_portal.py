@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from brobygger.audit.models import AccessLog
 from brobygger.pathways.models import Wish
-from brobygger.portal.registry import keys_with_rows, section, sections
+from brobygger.portal.registry import filled_sections, section, sections
 from brobygger.staircase.models import Activity
 
 
@@ -105,7 +105,7 @@ def test_the_portal_asks_once_which_sections_hold_something_and_still_shows_ever
     for name in ("yp_a", "yp_b"):  # every section filled, and some empty
         young_person = world.objects[name]
         with scope(organisation=world.org_a.pk):
-            filled = keys_with_rows(young_person)
+            filled = set(filled_sections(young_person))
             holding = {entry.key for entry in sections() if list(entry.rows(young_person))}
         assert filled == holding
     assert 5 < len(filled) < len(sections())

@@ -156,10 +156,10 @@ def populate(org, users, label, share, rng, password, codes=None):
     notes = _bulk(Note, list(_notes(org, young, counsellors, share.notes, rng, today)))
     companies, offers, mentors = _network(org, label, share, users, password, rng, today)
     activities, attendance = _placements(org, young, offers, counsellors, share.attendance, today)
-    consents = _consents_to_mentored_companies(org, activities, counsellors[0])
+    consents = _consents_to_mentored_companies(org, activities, mentors, counsellors[0])
     plans, contacts = _followup(org, young, counsellors, codes, share.followup_contacts, today)
     return {
-        "users": mentors,
+        "users": len(mentors),
         "young_people": len(young),
         "status_entries": len(statuses),
         "plan_steps": len(steps),
@@ -261,7 +261,7 @@ def _network(org, label, share, users, password, rng, today):
         ],
     )
     _bulk(Membership, [Membership(organisation=org, user=u, role=Role.MENTOR) for u in mentors])
-    _bulk(
+    seats = _bulk(
         CompanyMentor,
         [CompanyMentor(organisation=org, company=companies[i * 3], user=u) for i, u in enumerate(mentors)],
     )
@@ -287,7 +287,7 @@ def _network(org, label, share, users, password, rng, today):
             for c in companies
         ],
     )
-    return len(companies), offers, len(mentors)
+    return len(companies), offers, seats
 
 
 def _placements(org, young, offers, counsellors, attendance_n, today):
@@ -330,10 +330,10 @@ def _placements(org, young, offers, counsellors, attendance_n, today):
     return activities, len(rows)
 
 
-def _consents_to_mentored_companies(org, activities, counsellor):
+def _consents_to_mentored_companies(org, activities, mentors, counsellor):
     """Young people placed with a company that has a mentor let that company see their name and
     their activities, so the mentors' pages have something to show."""
-    mentored = set(CompanyMentor.objects.filter(organisation=org).values_list("company_id", flat=True))
+    mentored = {mentor.company_id for mentor in mentors}
     made = _bulk(
         Consent,
         [

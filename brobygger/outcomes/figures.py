@@ -581,7 +581,7 @@ FRESH_FOR = timedelta(minutes=5)
 
 def build(filters, *, labels_for, today, language):
     """Every figure for one set of filters, with the targets. The scan and the suppression are the
-    costly part (tens of milliseconds for a municipality), so their result is kept FRESH_FOR in the
+    costly part (close to a second for a municipality of 50,000 participants), so their result is kept FRESH_FOR in the
     shared cache per filter set, day and language, and the page says when it was made. The targets
     are read each time, so a target just set shows at once."""
     key = "figures:" + hashlib.sha256(repr((filters, today, language)).encode()).hexdigest()

@@ -44,18 +44,19 @@ def sections():
     return sorted(_sections.values(), key=lambda s: (s.order, s.key))
 
 
-def keys_with_rows(young_person):
-    """The keys of the sections that hold at least one row for this young person, asked in one
+def filled_sections(young_person):
+    """{key: rows} for the sections that hold at least one row for this young person, asked in one
     query (an EXISTS per section), so the portal reads only the sections that have something."""
-    checks, known = {}, set()
+    asked, filled = {}, {}
     for entry in sections():
         rows = entry.rows(young_person)
         if isinstance(rows, QuerySet):
-            checks[f"has_{entry.key}"] = Exists(rows)
+            asked[entry.key] = rows
         elif rows:
-            known.add(entry.key)
+            filled[entry.key] = rows
+    checks = {f"has_{key}": Exists(rows) for key, rows in asked.items()}
     found = type(young_person).objects.filter(pk=young_person.pk).values(**checks).first() or {}
-    return known | {name.removeprefix("has_") for name, present in found.items() if present}
+    return filled | {key: rows for key, rows in asked.items() if found.get(f"has_{key}")}
 
 
 def registered_models():

@@ -19,7 +19,7 @@ from brobygger.people import selectors as people_selectors
 from brobygger.web.forms import bound
 from brobygger.web.pdf import PdfUnavailable, render_pdf
 
-from .registry import keys_with_rows, sections
+from .registry import filled_sections, sections
 from .registry import section as registry_section
 
 OWN = Kind.OWN_DATA
@@ -36,9 +36,9 @@ def portal(request):
     if young_person is None:
         return render(request, "portal/no_pathway.html")
     audit.log_view(request.actor, OWN, young_person, young_person, ROLE)
-    filled = keys_with_rows(young_person)
+    filled = filled_sections(young_person)
     blocks = [
-        (section, *_preview(section, young_person)) if section.key in filled else (section, [], False)
+        (section, *_preview(section, filled[section.key])) if section.key in filled else (section, [], False)
         for section in sections()
     ]
     shown = {section.key: rows for section, rows, _more in blocks}  # whole sections: none is cut short
@@ -54,8 +54,7 @@ def portal(request):
     return render(request, "portal/portal.html", context)
 
 
-def _preview(section, young_person):
-    rows = section.rows(young_person)
+def _preview(section, rows):
     if section.preview is None:
         return list(rows), False
     first = list(rows[: section.preview + 1])

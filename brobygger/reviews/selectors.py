@@ -109,11 +109,5 @@ def people_on(agenda):
     return list({yp.pk: yp for yp in named}.values())
 
 
-def counsellors():
-    from brobygger.tenancy.models import Membership, Role
-
-    return Membership.objects.filter(role=Role.COUNSELLOR).select_related("user").order_by("user__first_name")
-
-
 def reviews():
     return Review.objects.select_related("led_by")
