@@ -23,10 +23,15 @@ class Actor:
         return bool(self.roles.intersection(roles))
 
     @cached_property
-    def young_person_id(self):
-        from brobygger.people.selectors import young_person_id_of_user
+    def young_person(self):
+        """The young person who is logged in, read once per request; None for everyone else."""
+        from brobygger.people.selectors import young_person_of_user
 
-        return young_person_id_of_user(self.user) if self.has_role(Role.YOUNG_PERSON) else None
+        return young_person_of_user(self.user) if self.has_role(Role.YOUNG_PERSON) else None
+
+    @property
+    def young_person_id(self):
+        return self.young_person.pk if self.young_person else None
 
     @cached_property
     def mentor_company_ids(self):

@@ -7,8 +7,8 @@ from django.utils import timezone
 from .models import TeamMember, TeamRole, YoungPerson
 
 
-def young_person_id_of_user(user):
-    return YoungPerson.objects.filter(user=user).values_list("pk", flat=True).first()
+def young_person_of_user(user):
+    return YoungPerson.objects.filter(user=user).first()
 
 
 def with_entry_point(queryset):
@@ -75,4 +75,4 @@ def counsellor_of(young_person):
 
 def own_young_person(actor):
     """The young person who is logged in, or None."""
-    return YoungPerson.objects.filter(pk=actor.young_person_id).first()
+    return actor.young_person

@@ -8,10 +8,13 @@ every section, the download (JSON and PDF) exports every section, and
 YoungPerson is missing from this registry.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Exists, QuerySet
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connections, router
+from django.db.models import QuerySet
 from django.utils import timezone
 
 
@@ -34,6 +37,7 @@ def register(model, *, key, title, rows, template, export, order=100, preview=No
     if model in _sections:
         raise ValueError(f"{model.__name__} is already registered")
     _sections[model] = Section(key, model, title, rows, template, export, order, preview)
+    _tables_naming.cache_clear()
 
 
 def section(key):
@@ -44,19 +48,54 @@ def sections():
     return sorted(_sections.values(), key=lambda s: (s.order, s.key))
 
 
-def filled_sections(young_person):
-    """{key: rows} for the sections that hold at least one row for this young person, asked in one
-    query (an EXISTS per section), so the portal reads only the sections that have something."""
-    asked, filled = {}, {}
+def sections_to_read(young_person):
+    """{key: rows} for the sections that may hold rows for this young person; the portal reads only these.
+
+    One query asks which tables hold a row naming the young person. It ignores each section's own
+    filters, so a section it names may still turn out empty (the template says so), but it never
+    passes over a section that has rows. It answers only yes or no per table, about the young
+    person who asks, so it needs no organisation scope. Its SQL is made once per process."""
+    person = type(young_person)
+    alias = router.db_for_read(person)
+    tables = _tables_naming(person)
+    connection = connections[alias]
+    key = person._meta.pk.get_db_prep_value(young_person.pk, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(_presence_sql(alias, tables), [key] * len(tables))
+        answers = cursor.fetchone()
+    present = {table for (table, _column), found in zip(tables, answers, strict=True) if found}
+    chosen = {}
     for entry in sections():
-        rows = entry.rows(young_person)
-        if isinstance(rows, QuerySet):
-            asked[entry.key] = rows
-        elif rows:
-            filled[entry.key] = rows
-    checks = {f"has_{key}": Exists(rows) for key, rows in asked.items()}
-    found = type(young_person).objects.filter(pk=young_person.pk).values(**checks).first() or {}
-    return filled | {key: rows for key, rows in asked.items() if found.get(f"has_{key}")}
+        if entry.model is person or entry.model._meta.db_table in present:
+            rows = entry.rows(young_person)
+            if isinstance(rows, QuerySet) or rows:
+                chosen[entry.key] = rows
+    return chosen
+
+
+@functools.cache
+def _tables_naming(person):
+    """(table, column) of every registered model whose rows point at a young person."""
+    return tuple(
+        (entry.model._meta.db_table, _column_naming(entry.model, person))
+        for entry in sections()
+        if entry.model is not person
+    )
+
+
+def _column_naming(model, person):
+    columns = [f.column for f in model._meta.concrete_fields if f.is_relation and f.related_model is person]
+    if len(columns) != 1:
+        raise ImproperlyConfigured(f"{model.__name__} must point at {person.__name__} with exactly one foreign key")
+    return columns[0]
+
+
+@functools.cache
+def _presence_sql(alias, tables):
+    quote = connections[alias].ops.quote_name
+    # Table and column names come from the models and are quoted; the young person's id is bound.
+    checks = (f"EXISTS(SELECT 1 FROM {quote(t)} WHERE {quote(c)} = %s)" for t, c in tables)  # noqa: S608
+    return "SELECT " + ", ".join(checks)
 
 
 def registered_models():

@@ -19,8 +19,8 @@ from brobygger.people import selectors as people_selectors
 from brobygger.web.forms import bound
 from brobygger.web.pdf import PdfUnavailable, render_pdf
 
-from .registry import filled_sections, sections
 from .registry import section as registry_section
+from .registry import sections, sections_to_read
 
 OWN = Kind.OWN_DATA
 ROLE = "young_person"
@@ -36,9 +36,9 @@ def portal(request):
     if young_person is None:
         return render(request, "portal/no_pathway.html")
     audit.log_view(request.actor, OWN, young_person, young_person, ROLE)
-    filled = filled_sections(young_person)
+    to_read = sections_to_read(young_person)
     blocks = [
-        (section, *_preview(section, filled[section.key])) if section.key in filled else (section, [], False)
+        (section, *_preview(section, to_read[section.key])) if section.key in to_read else (section, [], False)
         for section in sections()
     ]
     shown = {section.key: rows for section, rows, _more in blocks}  # whole sections: none is cut short
