@@ -9,8 +9,8 @@ from pathlib import Path
 CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "gunicorn.conf.py"
 
 
-def gunicorn(bindir, port, log_level):
-    """The command that serves the app as production does, on loopback, with two workers."""
+def gunicorn(bindir, port, log_level, workers=2):
+    """The command that serves the app as production does, on loopback."""
     return [
         Path(bindir) / "gunicorn",
         "brobygger.wsgi",
@@ -19,7 +19,7 @@ def gunicorn(bindir, port, log_level):
         "-b",
         f"127.0.0.1:{port}",
         "-w",
-        "2",
+        str(workers),
         "--log-level",
         log_level,
     ]

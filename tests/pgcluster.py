@@ -111,6 +111,22 @@ def start(port=5439):
     return _settings(bindir, sock, port)
 
 
+def start_serving(port):
+    """A cluster with an empty `brobygger` database for app servers to use. Returns (settings, stop)."""
+    bindir = _bindir()
+    prefix, account = _runner()
+    base, data = _initdb(bindir, prefix, account)
+    sock, stop = _launch(bindir, prefix, account, base, data, port)
+    _createdb(bindir, prefix, sock, port)
+    return _settings(bindir, sock, port), stop
+
+
+def _createdb(bindir, prefix, sock, port):
+    subprocess.run(
+        prefix + [f"{bindir}/createdb", "-h", sock, "-p", str(port), "-U", "postgres", "brobygger"], check=True
+    )
+
+
 def start_with_replica(port=5441):
     """A primary and a streaming hot standby made from it by pg_basebackup (both on Unix sockets only).
     Returns (primary settings, replica settings, stop both)."""
@@ -118,9 +134,7 @@ def start_with_replica(port=5441):
     prefix, account = _runner()
     base, data = _initdb(bindir, prefix, account)
     sock, stop_primary = _launch(bindir, prefix, account, base, data, port)
-    subprocess.run(
-        prefix + [f"{bindir}/createdb", "-h", sock, "-p", str(port), "-U", "postgres", "brobygger"], check=True
-    )
+    _createdb(bindir, prefix, sock, port)
     replica_base = tempfile.mkdtemp(prefix="brobygger-pg-replica-")
     replica_data = os.path.join(replica_base, "data")
     _as_server_user([replica_base], account)
