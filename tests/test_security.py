@@ -24,6 +24,7 @@ from brobygger.people.models import YoungPerson
 from brobygger.security import classification, cpr, crypto, keys, rotation, uploads
 from brobygger.security.fields import EncryptedTextField
 from brobygger.sensitive.models import SensitiveInformation
+from brobygger.tenancy.models import Membership, Role
 from tests.attacks import tried
 from tests.auth import log_in, totp_code
 from tests.world import PDF_BYTES
@@ -364,6 +365,18 @@ def test_a_young_person_is_offered_two_step_login_but_never_locked_out(world):
     from brobygger.security.mfa import MFAAdapter
 
     assert MFAAdapter().can_delete_authenticator(totp)
+
+
+def test_a_young_person_given_a_staff_role_anywhere_needs_two_step_login_at_once(world):
+    """The check reads the memberships the request's actor already holds, in every organisation."""
+    client = Client()
+    client.force_login(world.user("young_a"))
+    assert client.get("/me/").status_code == 200
+    with scopes_disabled():
+        Membership.objects.create(organisation=world.org_b, user=world.user("young_a"), role=Role.COUNSELLOR)
+    response = client.get("/me/")
+    assert response.status_code == 302 and response["Location"] == "/accounts/2fa/"
+    tried("half-logged-in access")
 
 
 def test_staff_cannot_remove_their_last_second_factor(world):

@@ -9,11 +9,12 @@ SESSION_KEY = "active_organisation"
 class Actor:
     """The logged-in user in their active organisation, with their roles there."""
 
-    def __init__(self, user, organisation=None, organisations=(), roles=frozenset()):
+    def __init__(self, user, organisation=None, organisations=(), roles=frozenset(), memberships=None):
         self.user = user
         self.organisation = organisation
         self.organisations = list(organisations)
         self.roles = frozenset(roles)
+        self.memberships = memberships  # all of the user's, in every organisation; None if not read
 
     @property
     def is_authenticated(self):
@@ -50,9 +51,9 @@ def build_actor(request):
     user = request.user
     memberships = tenancy_selectors.memberships_of(user)
     if not memberships:
-        return Actor(user)
+        return Actor(user, memberships=memberships)
     organisations = tenancy_selectors.organisations_of(memberships)
     wanted = request.session.get(SESSION_KEY)
     active = next((org for org in organisations if str(org.pk) == wanted), organisations[0])
     roles = {m.role for m in memberships if m.organisation_id == active.pk}
-    return Actor(user, active, organisations, roles)
+    return Actor(user, active, organisations, roles, memberships)

@@ -261,7 +261,7 @@ def _login_required(request):
     """Logged in and, for everyone but young people, through two-step login (security.md R3)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not mfa.passed_mfa(request) and mfa.requires_mfa(request.user):
+    if not mfa.passed_mfa(request) and mfa.requires_mfa(request.user, request.actor.memberships):
         return mfa.refuse_without_second_factor(request)
     return None
 
