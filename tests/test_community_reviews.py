@@ -193,3 +193,29 @@ def test_no_contact_puts_never_first_counts_follow_up_contacts_and_leaves_out_en
     assert "Bertil Bendtsen" not in names and "Nanna Nielsen" not in names and "Asta Andersen" in names
     last = [yp.last_contact or date.min for yp in rows]
     assert last == sorted(last)  # the oldest contact first
+
+
+def test_each_agenda_list_says_how_long_it_is_when_it_shows_only_the_first(world, client_for):
+    with in_a(world):
+        before = len(selectors.no_contact(world.org_a, timezone.localdate(), 30, shown=10_000))
+        YoungPerson.objects.bulk_create(
+            YoungPerson(
+                organisation=world.org_a,
+                first_name=f"Ny{index:02}",
+                last_name="Henvist",
+                birth_date=date(2007, 1, 2),
+                referral_date=date(2026, 11, 1),
+                referral_source=ReferralSource.JOBCENTRE,
+            )
+            for index in range(selectors.SHOWN)
+        )
+        rows = selectors.no_contact(world.org_a, timezone.localdate(), 30)
+    total = before + selectors.SHOWN
+    assert len(rows) == selectors.SHOWN and rows.total == total
+    page = client_for("lead").get(reverse("review_detail", kwargs={"pk": world.objects["review_a"].pk}))
+    no_contact = page.content.decode().split('id="nc-h"')[1].split("</section>")[0]
+    assert f"({total})" in no_contact and f"De første {selectors.SHOWN} af {total} vises." in no_contact
+    assert no_contact.count('class="row"') == selectors.SHOWN
+    overdue = page.content.decode().split('id="od-h"')[1].split("</section>")[0]
+    items = overdue.count('<li class="item">')
+    assert items and f"({items})" in overdue and "vises." not in overdue  # all shown: nothing more to say

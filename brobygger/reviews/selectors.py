@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from django.db.models import DateField, OuterRef, Subquery, Value
+from django.db.models import Count, DateField, OuterRef, Subquery, Value, Window
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -15,6 +15,21 @@ from brobygger.staircase.models import Activity
 from .models import Review
 
 FAR_PAST = date(1900, 1, 1)
+SHOWN = 50  # rows per agenda list; the page says how many the list has in all
+
+
+class Listed(list):
+    """The first rows of an agenda list, and how many the list has in all (`total`)."""
+
+    def __init__(self, rows, total):
+        super().__init__(rows)
+        self.total = total
+
+
+def _listed(queryset, shown=SHOWN):
+    """The first `shown` rows of an ordered queryset and its length, in one query (a window count)."""
+    rows = list(queryset.annotate(in_all=Window(Count("pk")))[:shown])
+    return Listed(rows, rows[0].in_all if rows else 0)
 
 
 def previous_review(review):
@@ -25,7 +40,7 @@ def _latest(queryset, field):
     return Subquery(queryset.filter(young_person=OuterRef("pk")).order_by(f"-{field}").values(field)[:1])
 
 
-def no_contact(organisation, today, days, limit=50):
+def no_contact(organisation, today, days, shown=SHOWN):
     """Young people in an open pathway with no note or follow-up contact for `days` days, oldest
     contact first (never first of all). One query: the latest of each per young person, compared
     in the database, so the page costs the same with 50 or 50,000 young people."""
@@ -36,13 +51,14 @@ def no_contact(organisation, today, days, limit=50):
         Coalesce(_latest(Note.objects.all(), "conversation_date"), never),
         Coalesce(_latest(FollowUpContact.objects.filter(done_on__isnull=False), "done_on"), never),
     )
-    rows = list(
+    rows = _listed(
         YoungPerson.objects.filter(organisation=organisation)
         .exclude(pk__in=ended)
         .annotate(last=last)
         .filter(last__lt=cutoff)
         .order_by("last", "first_name", "pk")
-        .only("pk", "first_name", "last_name")[:limit]
+        .only("pk", "first_name", "last_name"),
+        shown,
     )
     for young_person in rows:
         young_person.last_contact = None if young_person.last == FAR_PAST else young_person.last
@@ -70,32 +86,32 @@ def agenda(review, today=None):
     to_distribute = to_distribute.only("pk", "organisation", "first_name", "last_name", "referral_date")
     return {
         "since": since,
-        "to_distribute": list(to_distribute[:50]),
+        "to_distribute": _listed(to_distribute),
         "caseloads": list(people_selectors.caseload_counts()),
         "no_contact": no_contact(organisation, today, organisation.review_no_contact_days),
         "no_contact_days": organisation.review_no_contact_days,
-        "ended": list(
+        "ended": _listed(
             Activity.objects.filter(state=Activity.State.ENDED, ended_on__gte=since)
             .select_related("young_person")
             .only("title", "ended_on", "learned", *_named("young_person"))
-            .order_by("-ended_on")[:50]
+            .order_by("-ended_on", "pk")
         ),
-        "overdue_contacts": list(
+        "overdue_contacts": _listed(
             FollowUpContact.objects.filter(done_on__isnull=True, due_on__lt=today, plan__closed_on__isnull=True)
             .filter(**_joined_in(organisation))
             .select_related("young_person", "plan__responsible")
             .only("due_on", *_named("young_person"), "plan", *_named("plan__responsible", "email"))
-            .order_by("due_on")[:50]
+            .order_by("due_on", "pk")
         ),
-        "overdue_checks": list(
+        "overdue_checks": _listed(
             StatusCheck.objects.filter(done_on__isnull=True, due_on__lt=today)
             .filter(**_joined_in(organisation))
             .select_related("young_person")
             .only("due_on", "months_after", *_named("young_person"))
-            .order_by("due_on")[:50]
+            .order_by("due_on", "pk")
         ),
         "decisions": list(review.decisions.select_related("young_person", "decided_by")),
-        "attentions": list(open_attentions()[:50]),
+        "attentions": _listed(open_attentions().order_by("-created_at", "pk")),
     }
 
 
