@@ -39,7 +39,9 @@ def reviews(request):
 
 @rule(RV, Action.VIEW)
 def review_detail(request, pk):
-    review = policy.get_object(request.actor, RV, Action.VIEW, pk)
+    review = policy.get_object(
+        request.actor, RV, Action.VIEW, pk, lambda reviews: reviews.select_related("organisation")
+    )
     agenda = selectors.agenda(review)
     everyone = request.GET.get("everyone") == "1"
     audit.log(request.actor, LogAction.SEARCH, kind=RV, obj=review, criterion="case review agenda")
