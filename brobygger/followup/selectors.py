@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from brobygger.web.lists import first_of
+
 from .models import FollowUpContact, FollowUpPlan, StatusCheck
 
 SOON_DAYS = 7
@@ -38,10 +40,8 @@ NAMED_ROW = ("due_on", "young_person", "young_person__id", "young_person__first_
 def first(contacts, count):
     """The `count` most urgent (the list is oldest first) and how many more there are: a counsellor
     far behind has hundreds due, and the page reads only what it shows."""
-    shown = list(contacts[: count + 1])
-    if len(shown) <= count:
-        return shown, 0
-    return shown[:count], max(1, contacts.count() - count)  # at least the one read beyond `count`
+    shown = first_of(contacts, count)
+    return shown, shown.more
 
 
 def plans_of(young_person):

@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from django.db.models import Count, DateField, OuterRef, Subquery, Value, Window
+from django.db.models import DateField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -11,25 +11,12 @@ from brobygger.pathways.models import Pathway
 from brobygger.people import selectors as people_selectors
 from brobygger.people.models import YoungPerson
 from brobygger.staircase.models import Activity
+from brobygger.web.lists import first_of
 
 from .models import Review
 
 FAR_PAST = date(1900, 1, 1)
 SHOWN = 50  # rows per agenda list; the page says how many the list has in all
-
-
-class Listed(list):
-    """The first rows of an agenda list, and how many the list has in all (`total`)."""
-
-    def __init__(self, rows, total):
-        super().__init__(rows)
-        self.total = total
-
-
-def _listed(queryset, shown=SHOWN):
-    """The first `shown` rows of an ordered queryset and its length, in one query (a window count)."""
-    rows = list(queryset.annotate(in_all=Window(Count("pk")))[:shown])
-    return Listed(rows, rows[0].in_all if rows else 0)
 
 
 def previous_review(review):
@@ -51,7 +38,7 @@ def no_contact(organisation, today, days, shown=SHOWN):
         Coalesce(_latest(Note.objects.all(), "conversation_date"), never),
         Coalesce(_latest(FollowUpContact.objects.filter(done_on__isnull=False), "done_on"), never),
     )
-    rows = _listed(
+    rows = first_of(
         YoungPerson.objects.filter(organisation=organisation)
         .exclude(pk__in=ended)
         .annotate(last=last)
@@ -86,32 +73,35 @@ def agenda(review, today=None):
     to_distribute = to_distribute.only("pk", "organisation", "first_name", "last_name", "referral_date")
     return {
         "since": since,
-        "to_distribute": _listed(to_distribute),
+        "to_distribute": first_of(to_distribute, SHOWN),
         "caseloads": list(people_selectors.caseload_counts()),
         "no_contact": no_contact(organisation, today, organisation.review_no_contact_days),
         "no_contact_days": organisation.review_no_contact_days,
-        "ended": _listed(
+        "ended": first_of(
             Activity.objects.filter(state=Activity.State.ENDED, ended_on__gte=since)
             .select_related("young_person")
             .only("title", "ended_on", "learned", *_named("young_person"))
-            .order_by("-ended_on", "pk")
+            .order_by("-ended_on", "pk"),
+            SHOWN,
         ),
-        "overdue_contacts": _listed(
+        "overdue_contacts": first_of(
             FollowUpContact.objects.filter(done_on__isnull=True, due_on__lt=today, plan__closed_on__isnull=True)
             .filter(**_joined_in(organisation))
             .select_related("young_person", "plan__responsible")
             .only("due_on", *_named("young_person"), "plan", *_named("plan__responsible", "email"))
-            .order_by("due_on", "pk")
+            .order_by("due_on", "pk"),
+            SHOWN,
         ),
-        "overdue_checks": _listed(
+        "overdue_checks": first_of(
             StatusCheck.objects.filter(done_on__isnull=True, due_on__lt=today)
             .filter(**_joined_in(organisation))
             .select_related("young_person")
             .only("due_on", "months_after", *_named("young_person"))
-            .order_by("due_on", "pk")
+            .order_by("due_on", "pk"),
+            SHOWN,
         ),
         "decisions": list(review.decisions.select_related("young_person", "decided_by")),
-        "attentions": _listed(open_attentions().order_by("-created_at", "pk")),
+        "attentions": first_of(open_attentions().order_by("-created_at", "pk"), SHOWN),
     }
 
 
