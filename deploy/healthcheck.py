@@ -10,7 +10,6 @@ and must not start Django.
 
 import os
 import sys
-import urllib.error
 import urllib.request
 
 
@@ -31,7 +30,7 @@ def healthy(port):
     try:
         with urllib.request.build_opener(_NoRedirect).open(request, timeout=5) as response:
             return response.status == 200
-    except (OSError, urllib.error.HTTPError):
+    except OSError:  # nobody listening, a time-out, or an HTTPError: any answer but 2xx, a redirect too
         return False
 
 

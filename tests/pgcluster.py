@@ -130,11 +130,9 @@ def _createdb(bindir, prefix, sock, port):
 def start_with_replica(port=5441):
     """A primary and a streaming hot standby made from it by pg_basebackup (both on Unix sockets only).
     Returns (primary settings, replica settings, stop both)."""
-    bindir = _bindir()
+    primary, stop_primary = start_serving(port)
+    bindir, sock = _bindir(), primary["HOST"]
     prefix, account = _runner()
-    base, data = _initdb(bindir, prefix, account)
-    sock, stop_primary = _launch(bindir, prefix, account, base, data, port)
-    _createdb(bindir, prefix, sock, port)
     replica_base = tempfile.mkdtemp(prefix="brobygger-pg-replica-")
     replica_data = os.path.join(replica_base, "data")
     _as_server_user([replica_base], account)
@@ -163,4 +161,4 @@ def start_with_replica(port=5441):
         stop_replica()
         stop_primary()
 
-    return _settings(bindir, sock, port), _settings(bindir, replica_sock, port + 1), stop
+    return primary, _settings(bindir, replica_sock, port + 1), stop

@@ -35,9 +35,10 @@ from bench import loopback
 from tests import pgcluster
 
 ROOT = Path(settings.BASE_DIR)
-NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
+NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")  # sbin is not on every PATH
 YOUNG_PERSON = "ung1@opgang2.example"  # seed_demo's first young person with a login
 DEMO_PASSWORD = "brobygger-demo-2026"
+TEMP_KINDS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")  # nginx's temporary folders, in the work folder
 
 pytestmark = [
     pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install nginx)"),
@@ -103,9 +104,7 @@ def on_loopback(shipped, app_ports, https_port, http_port, work):
 
 def main_conf(work):
     """What the distribution's /etc/nginx/nginx.conf gives the site file, kept in the work folder."""
-    temp = "\n".join(
-        f"    {kind}_temp_path {work}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
+    temp = "\n".join(f"    {kind}_temp_path {work}/{kind};" for kind in TEMP_KINDS)
     user = "user root;\n" if os.geteuid() == 0 else ""
     return (
         f"{user}worker_processes 1;\ndaemon off;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
@@ -114,9 +113,9 @@ def main_conf(work):
 
 
 class Stack:
-    def __init__(self, work, app_ports, https_port, http_port, cafile, nginx_test):
+    def __init__(self, work, app_ports, https_port, http_port, cafile, nginx_test, env):
         self.work, self.app_ports, self.https_port, self.http_port = work, app_ports, https_port, http_port
-        self.nginx_test = nginx_test
+        self.nginx_test, self.env = nginx_test, env
         self.tls = ssl.create_default_context(cafile=str(cafile))
         self.processes = {}
 
@@ -188,10 +187,10 @@ def stack():
         on_loopback((ROOT / "deploy" / "nginx.conf").read_text(), app_ports, https_port, http_port, work)
     )
     (work / "nginx.conf").write_text(main_conf(work))
-    for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+    for kind in TEMP_KINDS:
         (work / kind).mkdir()
     nginx_test = subprocess.run([NGINX, "-t", "-c", str(work / "nginx.conf")], capture_output=True, text=True)
-    the_stack = Stack(work, app_ports, https_port, http_port, cafile, nginx_test)
+    the_stack = Stack(work, app_ports, https_port, http_port, cafile, nginx_test, env)
     bindir = Path(sys.executable).parent
     try:
         for n, port in enumerate(app_ports, 1):
@@ -203,7 +202,6 @@ def stack():
         assert nginx_test.returncode == 0, nginx_test.stderr
         the_stack.processes["nginx"] = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf")])
         wait_for(lambda: answers(the_stack), "nginx", 20)
-        the_stack.env = env
         yield the_stack
     finally:
         for process in the_stack.processes.values():
