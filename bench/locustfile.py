@@ -5,6 +5,7 @@ The plan (sessions and pages per role) comes in the file named by BENCH_PLAN; ev
 server time (its Server-Timing header) is appended to BENCH_TIMINGS as `page<TAB>status<TAB>ms`.
 """
 
+import html
 import itertools
 import json
 import os
@@ -16,6 +17,7 @@ from locust import HttpUser, constant, events, task
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
 TIMINGS = open(os.environ["BENCH_TIMINGS"], "a", buffering=1)  # noqa: SIM115 - open for the whole run
 SERVER_TIME = re.compile(r"app;dur=([\d.]+)")
+PART = re.compile(r'data-part="([^"]+)"')  # a part the page loads after itself (brobygger.web.parts)
 PEOPLE = itertools.cycle(PLAN["people"])
 
 
@@ -35,8 +37,16 @@ class Person(HttpUser):
     @task
     def working_day(self):
         for name, url in [("floor", PLAN["floor"]), *self.pages.items()]:
-            with self.client.get(url, name=name, catch_response=True, allow_redirects=False) as response:
-                match = SERVER_TIME.search(response.headers.get("Server-Timing", ""))
-                if response.status_code != 200 or match is None:
-                    response.failure(f"{self.role} {url}: {response.status_code}")
-                TIMINGS.write(f"{name}\t{response.status_code}\t{match.group(1) if match else ''}\n")
+            page = self._get(name, url)
+            # As the browser does: each part of the page is asked for as soon as the page is shown.
+            for part_url in PART.findall(page):
+                self._get(f"{name}/{part_url.rstrip('/').rsplit('/', 1)[-1]}", html.unescape(part_url), part=True)
+
+    def _get(self, name, url, part=False):
+        headers = {"HX-Request": "true"} if part else {}
+        with self.client.get(url, name=name, headers=headers, catch_response=True, allow_redirects=False) as response:
+            match = SERVER_TIME.search(response.headers.get("Server-Timing", ""))
+            if response.status_code != 200 or match is None:
+                response.failure(f"{self.role} {url}: {response.status_code}")
+            TIMINGS.write(f"{name}\t{response.status_code}\t{match.group(1) if match else ''}\n")
+            return response.text

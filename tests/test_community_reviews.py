@@ -13,6 +13,7 @@ from brobygger.pathways.models import Pathway
 from brobygger.people.models import ReferralSource, TeamMember, YoungPerson
 from brobygger.reviews import selectors
 from brobygger.reviews.models import Decision, Review
+from tests.parts import whole_page
 
 
 def in_a(world):
@@ -93,7 +94,7 @@ def test_the_agenda_builds_itself_and_distribution_sets_up_the_team(world, clien
         TeamMember.objects.filter(young_person=world.objects["yp_b"]).delete()  # a new referral
     review = world.objects["review_a"]
     client = client_for("lead")
-    page = client.get(reverse("review_detail", kwargs={"pk": review.pk})).content.decode()
+    page = whole_page(client, reverse("review_detail", kwargs={"pk": review.pk}))
     distribute = page.split('id="dist-h"')[1].split("</section>")[0]
     assert "Bertil Bendtsen" in distribute
     mette = world.user("counsellor_on_team")
@@ -147,7 +148,7 @@ def test_the_decision_form_offers_the_people_on_the_agenda_and_everyone_on_reque
             text="God snak",
         )
     client = client_for("lead")
-    page = client.get(reverse("review_detail", kwargs={"pk": review.pk}))
+    page = client.get(reverse("review_decide", kwargs={"pk": review.pk}))
     offered = {str(pk) for pk, _label in page.context["decision_form"].fields["young_person"].choices if pk}
     with in_a(world):
         on_agenda = {str(yp.pk) for yp in selectors.people_on(selectors.agenda(review))}
@@ -155,8 +156,15 @@ def test_the_decision_form_offers_the_people_on_the_agenda_and_everyone_on_reque
     assert offered == on_agenda and str(world.objects["yp_a"].pk) in offered
     assert str(calm.pk) not in offered and offered < everyone
     assert "Nogen, der ikke er på dagsordenen?" in page.content.decode()
-    full = client.get(reverse("review_detail", kwargs={"pk": review.pk}), {"everyone": "1"})
+    full = client.get(reverse("review_decide", kwargs={"pk": review.pk}), {"everyone": "1"})
     assert {str(pk) for pk, _label in full.context["decision_form"].fields["young_person"].choices if pk} == everyone
+    # Anyone may be posted from either form; a decision without text is refused with the form again.
+    refused = client.post(reverse("review_decide", kwargs={"pk": review.pk}), {"young_person": calm.pk, "text": ""})
+    assert refused.status_code == 200 and "errorlist" in refused.content.decode()
+    done = client.post(reverse("review_decide", kwargs={"pk": review.pk}), {"young_person": calm.pk, "text": "Ok"})
+    assert done.status_code == 302
+    with in_a(world):
+        assert Decision.objects.filter(young_person=calm, text="Ok").exists()
 
 
 def test_no_contact_puts_never_first_counts_follow_up_contacts_and_leaves_out_ended_pathways(world):
@@ -212,10 +220,10 @@ def test_each_agenda_list_says_how_long_it_is_when_it_shows_only_the_first(world
         rows = selectors.no_contact(world.org_a, timezone.localdate(), 30)
     total = before + selectors.SHOWN
     assert len(rows) == selectors.SHOWN and rows.total == total
-    page = client_for("lead").get(reverse("review_detail", kwargs={"pk": world.objects["review_a"].pk}))
-    no_contact = page.content.decode().split('id="nc-h"')[1].split("</section>")[0]
+    page = whole_page(client_for("lead"), reverse("review_detail", kwargs={"pk": world.objects["review_a"].pk}))
+    no_contact = page.split('id="nc-h"')[1].split("</section>")[0]
     assert f"({total})" in no_contact and f"De første {selectors.SHOWN} af {total} vises." in no_contact
     assert no_contact.count('class="row"') == selectors.SHOWN
-    overdue = page.content.decode().split('id="od-h"')[1].split("</section>")[0]
+    overdue = page.split('id="od-h"')[1].split("</section>")[0]
     items = overdue.count('<li class="item">')
     assert items and f"({items})" in overdue and "vises." not in overdue  # all shown: nothing more to say

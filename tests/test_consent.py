@@ -6,6 +6,7 @@ from django_scopes import scope
 
 from brobygger.consent.models import Consent
 from brobygger.consent.texts import CURRENT_VERSION
+from tests.parts import whole_page
 
 
 def detail(world, key="yp_a"):
@@ -59,7 +60,7 @@ def test_young_person_gives_consent_with_text_version(world, client_for):
     assert consent.categories == ["identity", "team"]
     assert consent.text_version == CURRENT_VERSION
     assert consent.recorded_by == world.user("young_a")
-    page = client_for("mentor_without_consent").get(detail(world)).content.decode()
+    page = whole_page(client_for("mentor_without_consent"), detail(world))
     assert "Mette" in page and "+45 20 30 40 50" not in page
 
 

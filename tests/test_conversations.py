@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from brobygger.conversations.models import Note
+from tests.parts import whole_page
 
 
 def note_url(world):
@@ -63,7 +64,7 @@ def test_script_in_a_note_comes_back_escaped_everywhere(world, client_for):
     payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     client_for("counsellor_on_team").post(note_url(world), note_data(text=payload))
     for name, url in (("counsellor_on_team", f"/young/{world.objects['yp_a'].pk}/"), ("young_a", "/me/")):
-        page = client_for(name).get(url).content.decode()
+        page = whole_page(client_for(name), url)
         assert payload not in page and "&lt;script&gt;" in page
 
 

@@ -12,6 +12,7 @@ from brobygger.pathways import services
 from brobygger.pathways.models import Pathway, PlanStep, StatusCode, StatusEntry
 from brobygger.pathways.selectors import next_good_step
 from brobygger.tenancy.models import Role
+from tests.parts import whole_page
 
 
 def in_a(world):
@@ -62,7 +63,7 @@ def test_a_yes_in_the_future_or_before_the_referral_is_refused(world, client_for
 
 def test_status_changes_in_two_taps_and_keeps_the_income(world, client_for):
     client = client_for("counsellor_on_team")
-    page = client.get(yp_url("young_person_detail", world)).content.decode()
+    page = whole_page(client, yp_url("young_person_detail", world))
     assert "Skift status" in page  # tap 1 opens the list
     with in_a(world):
         internship = code("activity", "company_placement")
@@ -144,7 +145,7 @@ def test_counsellor_adds_a_step_and_it_becomes_the_next_good_step(world, client_
     soon = (timezone.localdate() + timedelta(days=3)).isoformat()
     response = client.post(yp_url("step_create", world), step_data(due=soon, dream_distance="3"))
     assert response.status_code == 302
-    page = client.get(yp_url("young_person_detail", world)).content.decode()
+    page = whole_page(client, yp_url("young_person_detail", world))
     top = page.split("Det næste gode skridt")[1][:400]
     assert "Søge job i en café" in top
     assert "Langt fra drømmen, men meningsfuldt" in page
@@ -226,11 +227,11 @@ def test_next_good_step_prefers_the_earliest_open_dated_step():
 def test_mentor_with_plan_consent_sees_the_plan_but_never_the_notes(world, client_for):
     from brobygger.consent.models import Consent
 
-    page = client_for("mentor_with_consent").get(yp_url("young_person_detail", world)).content.decode()
+    page = whole_page(client_for("mentor_with_consent"), yp_url("young_person_detail", world))
     assert "Besøge et lydstudie A" not in page and "Vi talte om lyd og lys A" not in page
     with in_a(world):
         Consent.objects.filter(pk=world.objects["consent_a"].pk).update(categories=["identity", "plan"])
-    page = client_for("mentor_with_consent").get(yp_url("young_person_detail", world)).content.decode()
+    page = whole_page(client_for("mentor_with_consent"), yp_url("young_person_detail", world))
     assert "Besøge et lydstudie A" in page
     assert "Vi talte om lyd og lys A" not in page
 
@@ -238,7 +239,7 @@ def test_mentor_with_plan_consent_sees_the_plan_but_never_the_notes(world, clien
 def test_the_phase_changes_in_two_taps_and_bad_phases_are_refused(world, client_for):
     client = client_for("counsellor_on_team")
     url = reverse("phase_change", kwargs={"pk": world.objects["yp_a"].pk})
-    assert "Skift fase" in client.get(yp_url("young_person_detail", world)).content.decode()
+    assert "Skift fase" in whole_page(client, yp_url("young_person_detail", world))
     client.post(url, {"phase": "activities"})
     with in_a(world):
         assert Pathway.objects.get(young_person=world.objects["yp_a"]).phase == "activities"

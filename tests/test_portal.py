@@ -15,6 +15,7 @@ from brobygger.followup.models import FollowUpContact
 from brobygger.pathways.models import Wish
 from brobygger.portal.registry import section, sections, sections_to_read
 from brobygger.staircase.models import Activity
+from tests.parts import whole_page
 
 
 def test_the_portal_shows_plan_notes_team_status_and_the_next_step(world, client_for):
@@ -31,7 +32,7 @@ def test_a_no_needs_no_reason_and_the_counsellor_sees_it(world, client_for):
     with scope(organisation=world.org_a.pk):
         activity.refresh_from_db()
     assert activity.state == Activity.State.DECLINED
-    page = client_for("counsellor_on_team").get(f"/young/{world.objects['yp_a'].pk}/").content.decode()
+    page = whole_page(client_for("counsellor_on_team"), f"/young/{world.objects['yp_a'].pk}/")
     assert "Nej fra den unge" in page
 
 
@@ -50,7 +51,7 @@ def test_the_young_person_wishes_an_activity(world, client_for):
     assert response.status_code == 302
     with scope(organisation=world.org_a.pk):
         assert Wish.objects.filter(text="Et madhold om fredagen", kind="for_all").exists()
-    page = client_for("counsellor_on_team").get(f"/young/{world.objects['yp_a'].pk}/").content.decode()
+    page = whole_page(client_for("counsellor_on_team"), f"/young/{world.objects['yp_a'].pk}/")
     assert "Et madhold om fredagen" in page
     empty = client_for("young_a").post(reverse("wish_create"), {"kind": "for_me", "text": "  "})
     assert empty.status_code == 200 and "Skriv dit ønske" in empty.content.decode()
@@ -97,7 +98,7 @@ def test_special_category_information_asks_for_the_purpose_first(world, client_f
 
 
 def test_special_category_information_is_not_in_the_referral_or_for_other_roles(world, client_for):
-    page = client_for("lead").get(f"/young/{world.objects['yp_a'].pk}/").content.decode()
+    page = whole_page(client_for("lead"), f"/young/{world.objects['yp_a'].pk}/")
     assert "Angst i store grupper" not in page
     assert client_for("lead").get(reverse("sensitive_open", kwargs={"pk": world.objects["yp_a"].pk})).status_code == 404
 

@@ -19,6 +19,7 @@ from brobygger.conversations.models import Note
 from brobygger.demo import scale
 from brobygger.staircase.models import Activity, ActivityKind, Attendance
 from brobygger.tenancy.models import Role
+from tests.parts import whole_page
 from tests.test_accessibility import ROLES, pages_for
 
 BATCH = scale.Scale(1, young_people=30, companies=6, offers=20, notes=300, followup_contacts=60, attendance=60)
@@ -97,6 +98,6 @@ def test_the_batches_reach_the_pages(world, client_for):
     before = client.get("/young/").content.decode().count('href="/young/')
     grow(world, "one")
     after = client.get("/young/").content.decode().count('href="/young/')
-    asta = client.get(f"/young/{world.objects['yp_a'].pk}/").content.decode()
+    asta = whole_page(client, f"/young/{world.objects['yp_a'].pk}/")
     assert after > before + 10, (before, after)
     assert "Praktik one 0" in asta

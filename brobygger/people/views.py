@@ -2,7 +2,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from brobygger.access import policy
 from brobygger.access.policy import rule
@@ -18,6 +20,7 @@ from brobygger.pathways.models import Pathway
 from brobygger.staircase import selectors as activity_selectors
 from brobygger.tenancy.models import Role
 from brobygger.web.forms import bound
+from brobygger.web.parts import part
 
 from . import erasure, selectors, services
 from .forms import AccountForm, CprLookupForm, EraseForm, ReferralForm, SearchForm, TeamMemberForm
@@ -83,34 +86,128 @@ def young_person_create(request):
     return render(request, "people/form.html", {"form": form, "title": _("New referral")})
 
 
-@rule(YP, Action.VIEW)
-def young_person_detail(request, pk):
-    """The young person's page for professionals: the next good step at the
-    top, status, both tracks side by side, notes, activities, team, consents.
+def _page(request, pk):
+    """The young person, the role the access log names, and what the actor may see and do on their page.
     A mentor sees only the categories the young person consented to share."""
     young_person, role = _young_person(request, pk, Action.VIEW)
-    audit.log_view(request.actor, YP, young_person, young_person, role)
     categories = policy.visible_categories(request.actor, young_person)
-    is_mentor_view = categories != set(FieldCategory.values) or role == Role.MENTOR
-    may = {action: _may_on(request, young_person, action) for action in PAGE_ACTIONS}
     context = {
         "young_person": young_person,
         "categories": categories,
-        "may": may,
-        "team": selectors.team_of(young_person) if "team" in categories else None,
-        "consents": None if is_mentor_view else consent_selectors.history_for(young_person),
+        "is_mentor_view": categories != set(FieldCategory.values) or role == Role.MENTOR,
+        "may": {action: _may_on(request, young_person, action) for action in PAGE_ACTIONS},
     }
-    if "plan" in categories:
-        context.update(plan_context(young_person))
-    if not is_mentor_view:
-        context["notes"], context["notes_more"] = note_selectors.latest(young_person, NOTES_ON_PAGE)
-        context["status_codes"] = pathway_selectors.codes("activity")
-        context["talents"] = activity_selectors.talents_of(young_person)
-        context["attachments"] = attachment_selectors.for_young_person(young_person)
-        context["may_delete_attachments"] = policy.may(request.actor, Kind.ATTACHMENT, Action.DELETE)
-    if "activities" in categories:
-        context["activities"] = activity_selectors.for_young_person(young_person)
+    return young_person, role, context
+
+
+@rule(YP, Action.VIEW)
+def young_person_detail(request, pk):
+    """The young person's page for professionals: the actions and the referral, and the parts the
+    page loads after itself (brobygger.web.parts): where they are on the way with the next good
+    step and the status at the top, then both tracks side by side, notes, activities, the team and
+    consents."""
+    young_person, role, context = _page(request, pk)
+    audit.log_view(request.actor, YP, young_person, young_person, role)
     return render(request, "people/detail.html", context)
+
+
+def where_context(young_person):
+    """Where the young person is on the way: the pathway, the status, the next good step."""
+    rows = list(pathway_selectors.steps(young_person))
+    return {
+        "pathway": pathway_selectors.pathway_of(young_person),
+        "status": pathway_selectors.current_status(young_person),
+        "next_step": pathway_selectors.next_good_step(rows),
+        "progress": pathway_selectors.progress(rows),
+        "phases": Pathway.Phase.choices,
+    }
+
+
+def _where_part(request, young_person, context):
+    if "plan" not in context["categories"]:
+        return None
+    where = where_context(young_person)
+    if not context["is_mentor_view"]:
+        where["status_codes"] = pathway_selectors.codes("activity")
+    return where
+
+
+def _plan_part(request, young_person, context):
+    if "plan" not in context["categories"]:
+        return None
+    by_track, _rows = pathway_selectors.steps_by_track(young_person)
+    return {
+        "pathway": pathway_selectors.pathway_of(young_person),
+        "steps": by_track,
+        "wishes": pathway_selectors.wishes(young_person),
+    }
+
+
+def _notes_part(request, young_person, context):
+    if context["is_mentor_view"]:
+        return None
+    notes, more = note_selectors.latest(young_person, NOTES_ON_PAGE)
+    return {
+        "notes": notes,
+        "notes_more": more,
+        "attachments": attachment_selectors.for_young_person(young_person),
+        "may_delete_attachments": policy.may(request.actor, Kind.ATTACHMENT, Action.DELETE),
+    }
+
+
+def _activities_part(request, young_person, context):
+    if "activities" not in context["categories"]:
+        return None
+    talents = None if context["is_mentor_view"] else activity_selectors.talents_of(young_person)
+    return {"activities": activity_selectors.for_young_person(young_person), "talents": talents}
+
+
+def _team_part(request, young_person, context):
+    if "team" not in context["categories"] and context["is_mentor_view"]:
+        return None
+    return {
+        "team": selectors.team_of(young_person) if "team" in context["categories"] else None,
+        "consents": None if context["is_mentor_view"] else consent_selectors.history_for(young_person),
+    }
+
+
+# The lists of the young person's page, each a part with an address of its own; None where the
+# actor may see none of it.
+PARTS = {
+    "where": _where_part,
+    "plan": _plan_part,
+    "notes": _notes_part,
+    "activities": _activities_part,
+    "team": _team_part,
+}
+PART_TITLES = {
+    "where": gettext_lazy("Where on the way"),
+    "plan": gettext_lazy("Plan"),
+    "notes": gettext_lazy("Conversations"),
+    "activities": gettext_lazy("Activities"),
+    "team": gettext_lazy("Team"),
+}
+# What the access log says each part showed: the young person's notes, activities, team and consents.
+PART_KINDS = {
+    "where": Kind.PLAN_STEP,
+    "plan": Kind.PLAN_STEP,
+    "notes": Kind.NOTE,
+    "activities": Kind.ACTIVITY,
+    "team": Kind.TEAM_MEMBER,
+}
+
+
+@rule(YP, Action.VIEW)
+def young_person_part(request, pk, key):
+    """One part of the page. A part the actor may not see (a mentor's, without the young person's
+    consent to it) answers empty, and nothing was looked up to log."""
+    young_person, role, context = _page(request, pk)
+    lists = PARTS[key](request, young_person, context)
+    if lists is not None:
+        audit.log_view(request.actor, PART_KINDS[key], young_person, young_person, role)
+        context.update(lists)
+    back = reverse("young_person_detail", kwargs={"pk": young_person.pk})
+    return part(request, f"people/parts/{key}.html", context, title=PART_TITLES[key], back=back)
 
 
 NOTES_ON_PAGE = 20
@@ -135,19 +232,6 @@ PAGE_ACTIONS = (
     Action.ATTACH,
     Action.ERASE,
 )
-
-
-def plan_context(young_person):
-    by_track, rows = pathway_selectors.steps_by_track(young_person)
-    return {
-        "pathway": pathway_selectors.pathway_of(young_person),
-        "status": pathway_selectors.current_status(young_person),
-        "steps": by_track,
-        "next_step": pathway_selectors.next_good_step(rows),
-        "progress": pathway_selectors.progress(rows),
-        "wishes": pathway_selectors.wishes(young_person),
-        "phases": Pathway.Phase.choices,
-    }
 
 
 def _may_on(request, young_person, action):

@@ -16,14 +16,15 @@ class DecisionForm(forms.Form):
     young_person = forms.ModelChoiceField(label=_("Young person"), queryset=YoungPerson.objects.none())
     text = forms.CharField(label=_("Decision"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, on_agenda=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["young_person"].queryset = YoungPerson.objects.all()
+
+    def offer(self, people):
+        """Offer these people (those on the agenda), not every young person of the organisation
+        (hundreds of options nobody can scroll through in a meeting); anyone may still be posted."""
         field = self.fields["young_person"]
-        field.queryset = YoungPerson.objects.all()
-        if on_agenda is not None:
-            # Offer the people on the agenda, not every young person of the organisation (hundreds
-            # of options nobody can scroll through in a meeting); anyone may still be posted.
-            field.choices = [("", field.empty_label), *((yp.pk, str(yp)) for yp in on_agenda)]
+        field.choices = [("", field.empty_label), *((yp.pk, str(yp)) for yp in people)]
 
 
 class DistributeForm(forms.Form):

@@ -16,7 +16,7 @@ from brobygger.web.lists import first_of
 from .models import Review
 
 FAR_PAST = date(1900, 1, 1)
-SHOWN = 50  # rows per agenda list; the page says how many the list has in all
+SHOWN = 25  # rows per agenda list (what a meeting gets through); each says how many it has in all
 
 
 def previous_review(review):
@@ -29,11 +29,14 @@ def _latest(queryset, field):
 
 def no_contact(organisation, today, days, shown=SHOWN):
     """Young people in an open pathway with no note or follow-up contact for `days` days, oldest
-    contact first (never first of all). One query: the latest of each per young person, compared
-    in the database, so the page costs the same with 50 or 50,000 young people."""
+    contact first (never first of all). One query: those with a contact since the cutoff are left
+    out by two hashed lists (the organisation's recent notes and contacts), and only the rows kept
+    look up their latest contact, so the page costs the same with 50 or 50,000 young people."""
     cutoff = today - timedelta(days=days)
     never = Value(FAR_PAST, output_field=DateField())
     ended = Pathway.objects.filter(state=Pathway.State.ENDED).values("young_person_id")
+    recent_notes = Note.objects.filter(conversation_date__gte=cutoff).values("young_person_id")
+    recent_contacts = FollowUpContact.objects.filter(done_on__gte=cutoff).values("young_person_id")
     last = Greatest(
         Coalesce(_latest(Note.objects.all(), "conversation_date"), never),
         Coalesce(_latest(FollowUpContact.objects.filter(done_on__isnull=False), "done_on"), never),
@@ -41,8 +44,9 @@ def no_contact(organisation, today, days, shown=SHOWN):
     rows = first_of(
         YoungPerson.objects.filter(organisation=organisation)
         .exclude(pk__in=ended)
+        .exclude(pk__in=recent_notes)
+        .exclude(pk__in=recent_contacts)
         .annotate(last=last)
-        .filter(last__lt=cutoff)
         .order_by("last", "first_name", "pk")
         .only("pk", "first_name", "last_name"),
         shown,
@@ -63,46 +67,83 @@ def _named(relation, *more):
     return (relation, *(f"{relation}__{field}" for field in ("first_name", "last_name", *more)))
 
 
-def agenda(review, today=None):
-    """The agenda builds itself from the data."""
-    today = today or timezone.localdate()
-    organisation = review.organisation
+def since_when(review, today):
+    """The agenda covers what happened since the previous review (or the last 30 days)."""
     previous = previous_review(review)
-    since = previous.starts_at.date() if previous else today - timedelta(days=30)
+    return previous.starts_at.date() if previous else today - timedelta(days=30)
+
+
+def _distribute(review, today):
     to_distribute = people_selectors.without_counsellor(YoungPerson.objects.all()).order_by("referral_date")
     to_distribute = to_distribute.only("pk", "organisation", "first_name", "last_name", "referral_date")
-    return {
-        "since": since,
-        "to_distribute": first_of(to_distribute, SHOWN),
-        "caseloads": list(people_selectors.caseload_counts()),
-        "no_contact": no_contact(organisation, today, organisation.review_no_contact_days),
-        "no_contact_days": organisation.review_no_contact_days,
-        "ended": first_of(
-            Activity.objects.filter(state=Activity.State.ENDED, ended_on__gte=since)
-            .select_related("young_person")
-            .only("title", "ended_on", "learned", *_named("young_person"))
-            .order_by("-ended_on", "pk"),
-            SHOWN,
-        ),
-        "overdue_contacts": first_of(
-            FollowUpContact.objects.filter(done_on__isnull=True, due_on__lt=today, plan__closed_on__isnull=True)
-            .filter(**_joined_in(organisation))
-            .select_related("young_person", "plan__responsible")
-            .only("due_on", *_named("young_person"), "plan", *_named("plan__responsible", "email"))
-            .order_by("due_on", "pk"),
-            SHOWN,
-        ),
-        "overdue_checks": first_of(
-            StatusCheck.objects.filter(done_on__isnull=True, due_on__lt=today)
-            .filter(**_joined_in(organisation))
-            .select_related("young_person")
-            .only("due_on", "months_after", *_named("young_person"))
-            .order_by("due_on", "pk"),
-            SHOWN,
-        ),
-        "decisions": list(review.decisions.select_related("young_person", "decided_by")),
-        "attentions": first_of(open_attentions().order_by("-created_at", "pk"), SHOWN),
-    }
+    return {"to_distribute": first_of(to_distribute, SHOWN), "caseloads": list(people_selectors.caseload_counts())}
+
+
+def _no_contact(review, today):
+    days = review.organisation.review_no_contact_days
+    return {"no_contact": no_contact(review.organisation, today, days), "no_contact_days": days}
+
+
+def _ended(review, today):
+    since = since_when(review, today)
+    activities = (
+        Activity.objects.filter(state=Activity.State.ENDED, ended_on__gte=since)
+        .select_related("young_person")
+        .only("title", "ended_on", "learned", *_named("young_person"))
+        .order_by("-ended_on", "pk")
+    )
+    return {"ended": first_of(activities, SHOWN), "since": since}
+
+
+def _overdue(review, today):
+    organisation = review.organisation
+    contacts = (
+        FollowUpContact.objects.filter(done_on__isnull=True, due_on__lt=today, plan__closed_on__isnull=True)
+        .filter(**_joined_in(organisation))
+        .select_related("young_person", "plan__responsible")
+        .only("due_on", *_named("young_person"), "plan", *_named("plan__responsible", "email"))
+        .order_by("due_on", "pk")
+    )
+    checks = (
+        StatusCheck.objects.filter(done_on__isnull=True, due_on__lt=today)
+        .filter(**_joined_in(organisation))
+        .select_related("young_person")
+        .only("due_on", "months_after", *_named("young_person"))
+        .order_by("due_on", "pk")
+    )
+    return {"overdue_contacts": first_of(contacts, SHOWN), "overdue_checks": first_of(checks, SHOWN)}
+
+
+def _attentions(review, today):
+    return {"attentions": first_of(open_attentions().order_by("-created_at", "pk"), SHOWN)}
+
+
+def _decisions(review, today):
+    return {"decisions": list(review.decisions.select_related("young_person", "decided_by"))}
+
+
+# The agenda's lists, each a part of the review's page with its own address (brobygger.web.parts).
+PARTS = {
+    "distribute": _distribute,
+    "no_contact": _no_contact,
+    "ended": _ended,
+    "overdue": _overdue,
+    "attentions": _attentions,
+    "decisions": _decisions,
+}
+
+
+def agenda_part(review, key, today=None):
+    return PARTS[key](review, today or timezone.localdate())
+
+
+def agenda(review, today=None):
+    """The agenda builds itself from the data: every list of it."""
+    today = today or timezone.localdate()
+    lists = {}
+    for build in PARTS.values():
+        lists.update(build(review, today))
+    return lists
 
 
 def people_on(agenda):

@@ -1,7 +1,11 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from brobygger.access import policy
 from brobygger.access.policy import rule
@@ -9,6 +13,7 @@ from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
 from brobygger.web.forms import bound
+from brobygger.web.parts import part
 
 from . import selectors, services
 from .forms import DecisionForm, DistributeForm, ReviewForm
@@ -37,44 +42,68 @@ def reviews(request):
     return render(request, "reviews/list.html", context)
 
 
+def _review(request, pk, action):
+    return policy.get_object(request.actor, RV, action, pk, lambda reviews: reviews.select_related("organisation"))
+
+
 @rule(RV, Action.VIEW)
 def review_detail(request, pk):
-    review = policy.get_object(
-        request.actor, RV, Action.VIEW, pk, lambda reviews: reviews.select_related("organisation")
-    )
-    agenda = selectors.agenda(review)
-    everyone = request.GET.get("everyone") == "1"
-    audit.log(request.actor, LogAction.SEARCH, kind=RV, obj=review, criterion="case review agenda")
+    """The agenda's outline; each list is a part the page loads after itself."""
+    review = _review(request, pk, Action.VIEW)
     context = {
         "review": review,
-        **agenda,
-        "may_decide": policy.may(request.actor, RV, Action.DECIDE),
-        "decision_form": DecisionForm(on_agenda=None if everyone else selectors.people_on(agenda)),
-        "everyone": everyone,
+        "since": selectors.since_when(review, timezone.localdate()),
+        "no_contact_days": review.organisation.review_no_contact_days,
     }
-    if context["may_decide"] and agenda["to_distribute"]:
+    return render(request, "reviews/detail.html", context)
+
+
+PART_TITLES = {
+    "distribute": gettext_lazy("New referrals to distribute"),
+    "no_contact": gettext_lazy("No contact"),
+    "ended": gettext_lazy("Activities ended since the last review"),
+    "overdue": gettext_lazy("Overdue follow-ups"),
+    "attentions": gettext_lazy("Well-being answers that asked for contact"),
+    "decisions": gettext_lazy("Decisions"),
+}
+
+
+@rule(RV, Action.VIEW)
+def review_part(request, pk, key):
+    if key not in selectors.PARTS:
+        raise Http404
+    review = _review(request, pk, Action.VIEW)
+    audit.log(request.actor, LogAction.SEARCH, kind=RV, obj=review, criterion=f"case review agenda: {key}")
+    may_decide = policy.may(request.actor, RV, Action.DECIDE)
+    context = {"review": review, "may_decide": may_decide, **selectors.agenda_part(review, key)}
+    if may_decide and context.get("to_distribute"):
         # The same choices on every row: drawn once, not once per young person to distribute.
         counsellors = DistributeForm().fields["counsellor"].queryset
         context["counsellor_options"] = render_to_string(
             "reviews/_counsellor_options.html", {"counsellors": counsellors}
         )
-    return render(request, "reviews/detail.html", context)
+    back = reverse("review_detail", kwargs={"pk": review.pk})
+    return part(request, f"reviews/parts/{key}.html", context, title=PART_TITLES[key], back=back)
 
 
-@rule(RV, Action.DECIDE, methods=("POST",))
+@rule(RV, Action.DECIDE, methods=("GET", "POST"))
 def decide(request, pk):
-    review = policy.get_object(request.actor, RV, Action.DECIDE, pk)
-    form = DecisionForm(request.POST)
-    if form.is_valid():
+    """Record a decision. The form offers the people the agenda names; everyone on request."""
+    review = _review(request, pk, Action.DECIDE)
+    everyone = request.GET.get("everyone") == "1"
+    form = DecisionForm(bound(request), initial={"young_person": request.GET.get("young_person")})
+    if request.method == "POST" and form.is_valid():
         try:
             services.decide(request.actor, review, **form.cleaned_data)
         except services.ReviewError as error:
-            messages.error(request, str(error))
+            form.add_error(None, str(error))
         else:
             messages.success(request, _("The decision is recorded. The young person can read it."))
-    else:
-        messages.error(request, _("Choose the young person and write the decision."))
-    return redirect("review_detail", pk=review.pk)
+            return redirect(f"{reverse('review_detail', kwargs={'pk': review.pk})}#dec-h")
+    if not everyone:
+        form.offer(selectors.people_on(selectors.agenda(review)))
+    context = {"review": review, "decision_form": form, "everyone": everyone}
+    return render(request, "reviews/decide.html", context)
 
 
 @rule(RV, Action.DISTRIBUTE, methods=("POST",))

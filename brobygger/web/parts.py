@@ -1,0 +1,23 @@
+"""Parts of a page that the page loads after itself.
+
+A long page (the case review's agenda, a young person's page, the start page) is drawn as its
+outline first: the headings and the facts at the top. Each list on it is a part with an address
+of its own, which the page asks for as soon as it is shown (htmx, `hx-trigger="load"`), so the
+outline is on the screen at once and the lists arrive side by side, each from whichever app server
+is free. Without JavaScript the part's placeholder is a link to the same address, which then draws
+the part as a page of its own.
+"""
+
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+
+
+def part(request, template, context, *, title, back):
+    """The part alone for the page that asked for it; a page of its own for a plain link."""
+    if request.htmx:
+        response = render(request, template, context)
+    else:
+        page = {**context, "part_template": template, "part_title": title, "part_back": back}
+        response = render(request, "web/part_page.html", page)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
