@@ -13,6 +13,7 @@ from brobygger.audit.models import AccessLog
 from brobygger.followup import reminders, services
 from brobygger.followup.models import FeedToken, FollowUpContact, FollowUpPlan, StatusCheck
 from brobygger.pathways.models import StatusCode
+from tests.parts import whole_page
 
 
 def in_a(world):
@@ -69,7 +70,7 @@ def test_the_schedule_is_in_calendar_days_across_daylight_saving():
 def test_two_taps_record_a_contact(world, client_for):
     contact = world.objects["contact_a"]
     client = client_for("counsellor_on_team")
-    home = client.get(reverse("home")).content.decode()
+    home = whole_page(client, reverse("home"))
     assert "Opfølgninger der venter" in home and "Forfalden" in home  # overdue stands out
     # Tap 1 opens the choices, tap 2 is one of them: a button of the one form that says "reached".
     action = reverse("followup_contact", kwargs={"pk": contact.pk})
@@ -197,7 +198,7 @@ def test_a_long_list_of_due_contacts_shows_the_most_urgent_and_links_to_the_rest
         )
         due = FollowUpContact.objects.filter(plan=contact.plan, done_on__isnull=True).count()
     client = client_for("counsellor_on_team")
-    home = client.get(reverse("home"))
+    home = client.get(reverse("home_due"), headers={"HX-Request": "true"})
     assert len(home.context["due_contacts"]) == 8
     assert f"{due - 8} flere kontakter venter: se dem alle" in home.content.decode()
     page = client.get(reverse("followup_home"))

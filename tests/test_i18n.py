@@ -11,6 +11,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from tests.parts import whole_page
+
 LOCALE = Path(settings.BASE_DIR) / "brobygger" / "locale"
 
 
@@ -50,8 +52,8 @@ def test_catalogues_cover_every_message_in_the_source(tmp_path):
 
 def test_pages_are_danish_by_default_and_english_on_request(world, client_for):
     client = client_for("counsellor_on_team")
-    page = client.get(reverse("home")).content.decode()
+    page = whole_page(client, reverse("home"))
     assert 'lang="da"' in page and "Dine unge" in page
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    page = client.get(reverse("home")).content.decode()
+    page = whole_page(client, reverse("home"))
     assert 'lang="en"' in page and "Your young people" in page

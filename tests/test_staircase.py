@@ -12,6 +12,7 @@ from brobygger.companies.models import Offer
 from brobygger.consent.models import Consent
 from brobygger.people.models import YoungPerson
 from brobygger.staircase.models import Activity, Attendance, LearningPlan, Talent
+from tests.parts import whole_page
 from tests.world import OBJECTS_BY_KIND
 
 
@@ -257,7 +258,7 @@ def test_a_talent_lands_with_the_counsellor_and_the_young_person_reads_it(world,
         url, {"talent": "Fantastisk rytmesans", "suggestion": "Praktik i en trommebutik"}
     )
     assert response.status_code == 302
-    assert "Fantastisk rytmesans" in client_for("counsellor_on_team").get(reverse("home")).content.decode()
+    assert "Fantastisk rytmesans" in whole_page(client_for("counsellor_on_team"), reverse("home"))
     assert "Fantastisk rytmesans" in client_for("young_a").get(reverse("portal")).content.decode()
     with in_a(world):
         assert Talent.objects.filter(talent="Fantastisk rytmesans").count() == 1

@@ -1,21 +1,17 @@
 import sys
 
 from django.db import InterfaceError, OperationalError, connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import defaults
 
-from brobygger.access import policy
 from brobygger.access.policy import login_only, public
-from brobygger.access.rules import Action, Kind
-from brobygger.followup import selectors as followup_selectors
-from brobygger.followup.models import HowItGoes
-from brobygger.outcomes import selectors as outcome_selectors
-from brobygger.people import selectors as people_selectors
-from brobygger.staircase import selectors as staircase_selectors
 from brobygger.tenancy.models import Role
+
+from . import start
+from .parts import part
 
 
 @login_only
@@ -27,29 +23,16 @@ def home(request):
         return redirect("portal")
     if actor.roles == {Role.MENTOR}:
         return redirect("mentor_home")
-    context = {}
-    if policy.may(actor, Kind.YOUNG_PERSON, Action.LIST):
-        caseload = policy.queryset(actor, Kind.YOUNG_PERSON, Action.LIST)
-        context["caseload"] = people_selectors.with_entry_point(caseload)[:20]
-        context["caseload_count"] = caseload.count()
-        # Everyone whose caseload is their team may write notes on it (rules: WRITE_NOTE on TEAM or ORG).
-        context["may_write_notes"] = policy.may(actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE)
-    if policy.may(actor, Kind.FOLLOWUP_CONTACT, Action.LIST):
-        contacts, context["due_checks"] = followup_selectors.due_for(actor.user)
-        context["due_contacts"], context["due_more"] = followup_selectors.first(contacts, followup_selectors.HOME_SHOWS)
-        context["how_choices"] = HowItGoes.choices
-        context["today"] = timezone.localdate()
-    if actor.has_role(Role.COUNSELLOR):
-        context["attentions"] = outcome_selectors.open_attentions_for(actor.user)
-    if actor.has_role(Role.COUNSELLOR, Role.CONSULTANT):
-        context["talents"] = staircase_selectors.talents_for_team_member(actor.user)
-    if actor.has_role(Role.TEAM_LEAD):
-        visible = policy.queryset(actor, Kind.YOUNG_PERSON, Action.LIST)
-        context["to_distribute"] = people_selectors.without_counsellor(visible)[:20]
-        context["caseloads"] = people_selectors.caseload_counts()
-    if policy.may(actor, Kind.COMPANY, Action.LIST) and actor.has_role(Role.CONSULTANT, Role.MENTOR):
-        context["companies"] = policy.queryset(actor, Kind.COMPANY, Action.LIST)[:20]
-    return render(request, "web/home.html", context)
+    return render(request, "web/home.html", {"parts": start.parts_for(actor)})
+
+
+@login_only
+def home_part(request, key):
+    """One list of the start page; empty where it is not for the actor's roles."""
+    if request.actor.organisation is None:
+        raise Http404
+    context = start.lists(request.actor, key) or {}
+    return part(request, f"web/home/{key}.html", context, title=start.PARTS[key].heading, back=reverse("home"))
 
 
 @public
