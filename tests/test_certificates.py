@@ -21,6 +21,7 @@ from brobygger.certificates.models import Certificate, IssuerKey, StatusList
 from brobygger.people.models import YoungPerson
 from brobygger.staircase.models import Activity, ActivityKind, Attendance
 from brobygger.tenancy.models import Role
+from tests.parts import whole_page
 from tests.world import CERTIFICATE_PUBLIC_ID
 
 DANISH = {
@@ -136,7 +137,7 @@ def test_company_writes_mentor_signs_young_person_approves_and_owns_it(world, cl
         assert word in described
 
     # The young person owns it: on their page, downloadable as PDF and the signed file.
-    portal = client_for("young_a").get(reverse("portal")).content.decode()
+    portal = whole_page(client_for("young_a"), reverse("portal"))
     assert DANISH["title"] in portal and reverse("certificate_pdf", kwargs={"pk": certificate.pk}) in portal
     download = client_for("young_a").get(reverse("certificate_json", kwargs={"pk": certificate.pk}))
     assert json.loads(download.content) == vc

@@ -32,7 +32,7 @@ def test_a_tagged_note_is_saved_and_the_young_person_reads_it(world, client_for)
     assert response.status_code == 302
     note = notes(world)[0]
     assert note.tracks == ["dream"] and note.keys == ["recognition", "goals"] and note.recognitions == ["personal"]
-    portal = client_for("young_a").get(reverse("portal")).content.decode()
+    portal = whole_page(client_for("young_a"), reverse("portal"))
     assert "Vi talte om drømmen om lyd." in portal and "Drømmespor" in portal and "Anerkendelse" in portal
 
 

@@ -22,6 +22,7 @@ from brobygger.matching.models import (
 )
 from brobygger.staircase.models import Activity
 from brobygger.tenancy.models import Role
+from tests.parts import whole_page
 
 
 def in_a(world):
@@ -103,7 +104,7 @@ def test_the_young_person_tells_what_they_look_for_on_their_own_page(world, clie
     assert response.status_code == 302
     with in_a(world):
         assert MatchProfile.objects.get(young_person=world.objects["yp_a"]).interests == "musik"
-    assert "musik" in client.get(reverse("portal")).content.decode()
+    assert "musik" in whole_page(client, reverse("portal"))
 
 
 def test_young_people_for_an_offer_only_among_those_the_professional_may_see(world, client_for):
@@ -185,7 +186,7 @@ def test_a_whole_round_from_choices_to_published_proposals(world, client_for):
     with in_a(world):
         assert RoundSeat.objects.get(pk=asta.pk).result_id == visit.pk
         assert RoundSeat.objects.get(pk=bertil.pk).result_id == sound.pk
-    assert "Du fik en plads" not in young.get(reverse("portal")).content.decode()
+    assert "Du fik en plads" not in whole_page(young, reverse("portal"))
     detail = staff.get(reverse("round_detail", kwargs={"pk": round_.pk})).content.decode()
     assert "Offentliggør resultatet" in detail
     # Publishing turns each place into a proposal to say yes or no to.
@@ -197,7 +198,7 @@ def test_a_whole_round_from_choices_to_published_proposals(world, client_for):
             (world.objects["yp_b"].pk, sound.offer_id),
         }
         assert Round.objects.get(pk=round_.pk).state == Round.State.PUBLISHED
-    assert "Du fik en plads: Besøg hos Radar" in young.get(reverse("portal")).content.decode()
+    assert "Du fik en plads: Besøg hos Radar" in whole_page(young, reverse("portal"))
     # Published is final: choices, publishing again and closing are refused with a message.
     again = staff.post(reverse("round_publish", kwargs={"pk": round_.pk}), follow=True).content.decode()
     assert "Runden er offentliggjort; intet i den kan ændres." in again

@@ -10,6 +10,7 @@ from django_scopes import scope
 from brobygger.outcomes import selectors
 from brobygger.outcomes.instruments import INSTRUMENTS, WHO5, score
 from brobygger.outcomes.models import Attention, OwnInstrument, Response
+from tests.parts import whole_page
 
 
 @pytest.mark.parametrize(
@@ -103,7 +104,7 @@ def test_young_person_answers_who5_and_a_low_score_asks_for_contact(world, clien
     assert attention.for_user == world.user("counsellor_on_team")
     home = client_for("counsellor_on_team").get(reverse("home")).content.decode()
     assert "Tag kontakt snart" in home and "depressi" not in home.lower()  # never a label
-    portal = client_for("young_a").get(reverse("portal")).content.decode()
+    portal = whole_page(client_for("young_a"), reverse("portal"))
     assert "tage kontakt til dig snart" in portal
 
 

@@ -33,7 +33,7 @@ def code(axis, value):
 def test_young_person_says_yes_in_their_portal(world, client_for):
     yp_b = world.objects["yp_b"]
     client = client_for("young_b")
-    page = client.get(reverse("portal")).content.decode()
+    page = whole_page(client, reverse("portal"))
     assert "Jeg siger ja" in page
     response = client.post(reverse("own_accept"), {"on": timezone.localdate().isoformat(), "how": "Efter et besøg"})
     assert response.status_code == 302

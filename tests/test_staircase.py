@@ -259,7 +259,7 @@ def test_a_talent_lands_with_the_counsellor_and_the_young_person_reads_it(world,
     )
     assert response.status_code == 302
     assert "Fantastisk rytmesans" in whole_page(client_for("counsellor_on_team"), reverse("home"))
-    assert "Fantastisk rytmesans" in client_for("young_a").get(reverse("portal")).content.decode()
+    assert "Fantastisk rytmesans" in whole_page(client_for("young_a"), reverse("portal"))
     with in_a(world):
         assert Talent.objects.filter(talent="Fantastisk rytmesans").count() == 1
 
@@ -275,7 +275,7 @@ def test_mentor_message_reaches_the_counsellor_and_the_young_person(world, clien
         .get(reverse("activity_detail", kwargs={"pk": placement.pk}))
         .content.decode()
     )
-    assert "Asta mødte glad ind" in client_for("young_a").get(reverse("portal")).content.decode()
+    assert "Asta mødte glad ind" in whole_page(client_for("young_a"), reverse("portal"))
 
 
 # The mentor's portal and consent

@@ -11,6 +11,7 @@ from django_scopes import scope
 
 from brobygger.people.models import YoungPerson
 from brobygger.portal.registry import registered_models, sections
+from tests.parts import whole_page
 
 
 def models_about_a_young_person():
@@ -30,7 +31,7 @@ def test_every_model_about_a_young_person_is_registered():
 def test_the_portal_shows_every_section_and_row(world, client_for):
     client_for("counsellor_on_team").get(reverse("young_person_detail", kwargs={"pk": world.objects["yp_a"].pk}))
     response = client_for("young_a")
-    page = response.get(reverse("portal")).content.decode()
+    page = whole_page(response, reverse("portal"))
     yp = world.objects["yp_a"]
     for section in sections():
         assert f'id="section-{section.key}"' in page, section.key
@@ -44,5 +45,5 @@ def test_the_portal_shows_every_section_and_row(world, client_for):
 
 
 def test_portal_shows_only_the_young_persons_own_data(world, client_for):
-    page = client_for("young_a").get(reverse("portal")).content.decode()
+    page = whole_page(client_for("young_a"), reverse("portal"))
     assert "Bertil" not in page and "Radar" not in page

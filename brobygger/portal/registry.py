@@ -48,8 +48,9 @@ def sections():
     return sorted(_sections.values(), key=lambda s: (s.order, s.key))
 
 
-def sections_to_read(young_person):
-    """{key: rows} for the sections that may hold rows for this young person; the portal reads only these.
+def sections_to_read(young_person, keys=None):
+    """{key: rows} for the sections that may hold rows for this young person (of those named by
+    `keys`, or all); the portal reads only these.
 
     One query asks which tables hold a row naming the young person. It ignores each section's own
     filters, so a section it names may still turn out empty (the template says so), but it never
@@ -66,6 +67,8 @@ def sections_to_read(young_person):
     present = {table for (table, _column), found in zip(tables, answers, strict=True) if found}
     chosen = {}
     for entry in sections():
+        if keys is not None and entry.key not in keys:
+            continue
         if entry.model is person or entry.model._meta.db_table in present:
             rows = entry.rows(young_person)
             if isinstance(rows, QuerySet) or rows:

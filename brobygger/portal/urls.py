@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("me/", views.portal, name="portal"),
+    *(path(f"me/parts/{key}/", views.portal_part, {"key": key}, name=f"portal_{key}") for key in views.PARTS),
     path("me/steps/new/", views.own_step_create, name="own_step_create"),
     path("me/tracks/", views.own_tracks_edit, name="own_tracks_edit"),
     path("me/accept/", views.own_accept, name="own_accept"),
