@@ -11,6 +11,7 @@ from icalendar import Calendar
 
 from brobygger.audit.models import AccessLog
 from brobygger.followup import reminders, services
+from brobygger.followup import selectors as followup_selectors
 from brobygger.followup.models import FeedToken, FollowUpContact, FollowUpPlan, StatusCheck
 from brobygger.pathways.models import StatusCode
 from tests.parts import whole_page
@@ -202,7 +203,8 @@ def test_a_long_list_of_due_contacts_shows_the_most_urgent_and_links_to_the_rest
     assert len(home.context["due_contacts"]) == 8
     assert f"{due - 8} flere kontakter venter: se dem alle" in home.content.decode()
     page = client.get(reverse("followup_home"))
-    assert len(page.context["contacts"]) == 40 and page.context["more"] == due - 40
+    shows = followup_selectors.PAGE_SHOWS
+    assert len(page.context["contacts"]) == shows and page.context["more"] == due - shows
     everything = client.get(reverse("followup_home"), {"all": "1"})
     assert len(everything.context["contacts"]) == due and everything.context["more"] == 0
     oldest = min(c.due_on for c in everything.context["contacts"])
