@@ -14,4 +14,5 @@ urlpatterns = [
     path("activities/<int:pk>/step-back-in/", views.step_back_in, name="activity_step_back_in"),
     path("activities/<int:pk>/message/", views.message, name="activity_message"),
     path("mentor/", views.mentor_home, name="mentor_home"),
+    *(path(f"mentor/{key}/", views.mentor_part, {"key": key}, name=f"mentor_{key}") for key in views.MENTOR_PARTS),
 ]

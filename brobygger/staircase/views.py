@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from brobygger.access import policy
 from brobygger.access.policy import rule
@@ -11,6 +13,7 @@ from brobygger.certificates import selectors as certificate_selectors
 from brobygger.consent import selectors as consent_selectors
 from brobygger.web.forms import bound, submit
 from brobygger.web.navigation import back_to
+from brobygger.web.parts import part
 
 from . import selectors, services
 from .forms import AttendanceForm, EndForm, LearningPlanForm, MessageForm, ProposeForm, TalentForm
@@ -216,19 +219,51 @@ def talent_create(request, pk):
 
 @rule(ACT, Action.LIST)
 def mentor_home(request):
-    """The mentor's portal: their young people (by consent), today's one tap, the learning
-    certificates of placements that ended lately, and the open rounds of mutual choice."""
-    visible = policy.queryset(request.actor, ACT, Action.LIST)
-    today = timezone.localdate()
-    rows = selectors.with_today(visible.filter(state__in=selectors.RUNNING), today)
-    ended = list(selectors.recently_ended_placements(visible, today))
-    certificates = certificate_selectors.live_by_activity([a.pk for a in ended])
+    """The mentor's portal: their young people (by consent) with today's one tap, the learning
+    certificates of placements that ended lately, and the open rounds of mutual choice; each a
+    part the page loads after itself (brobygger.web.parts)."""
+    return render(request, "staircase/mentor_home.html", {"parts": MENTOR_PARTS.items()})
+
+
+def _with_names(request, activities):
+    """Mark the activities whose young person shares their name with the mentor's company."""
     shared = consent_selectors.categories_by_young_person(
-        [a.young_person_id for a in [*rows, *ended]], request.actor.mentor_company_ids
+        [a.young_person_id for a in activities], request.actor.mentor_company_ids
     )
-    for activity in [*rows, *ended]:
+    for activity in activities:
         activity.shows_name = "identity" in shared.get(activity.young_person_id, set())
+    return activities
+
+
+def _mentor_today(request, visible, today):
+    return {
+        "rows": _with_names(request, list(selectors.with_today(visible.filter(state__in=selectors.RUNNING), today)))
+    }
+
+
+def _mentor_certificates(request, visible, today):
+    ended = _with_names(request, list(selectors.recently_ended_placements(visible, today)))
+    certificates = certificate_selectors.live_by_activity([a.pk for a in ended])
+    for activity in ended:
         activity.certificate = certificates.get(activity.pk)
+    return {"ended": ended}
+
+
+def _mentor_rounds(request, visible, today):
     rounds = policy.queryset(request.actor, Kind.ROUND_OFFER, Action.RANK).filter(round__state="open")
-    context = {"rows": rows, "ended": ended, "today": today, "rounds": rounds.select_related("round", "offer")}
-    return render(request, "staircase/mentor_home.html", context)
+    return {"rounds": rounds.select_related("round", "offer")}
+
+
+MENTOR_PARTS = {
+    "today": (gettext_lazy("Today"), _mentor_today),
+    "certificates": (gettext_lazy("Learning certificates"), _mentor_certificates),
+    "rounds": (gettext_lazy("Rounds of mutual choice"), _mentor_rounds),
+}
+
+
+@rule(ACT, Action.LIST)
+def mentor_part(request, key):
+    title, build = MENTOR_PARTS[key]
+    today = timezone.localdate()
+    context = {"today": today, **build(request, policy.queryset(request.actor, ACT, Action.LIST), today)}
+    return part(request, f"staircase/mentor/{key}.html", context, title=title, back=reverse("mentor_home"))
