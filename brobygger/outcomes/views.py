@@ -110,7 +110,7 @@ def _figure_organisations(actor):
     """Organisations whose figures this user may see: where they are an analyst or a team lead."""
     allowed = {
         m.organisation_id
-        for m in tenancy_selectors.memberships_of(actor.user)
+        for m in (actor.memberships if actor.memberships is not None else tenancy_selectors.memberships_of(actor.user))
         if m.role in (Role.ANALYST, Role.TEAM_LEAD)
     }
     return [org for org in actor.organisations if org.pk in allowed]
