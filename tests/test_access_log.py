@@ -39,14 +39,16 @@ def test_viewing_a_young_person_writes_one_row(world, client_for):
 
 
 def test_each_part_of_the_young_persons_page_writes_its_own_row(world, client_for):
-    """The page's lists (where on the way, plan, notes, activities, team and consents) are parts it loads after itself
-    (brobygger.web.parts): each is a look-up of its own, logged with the kind of data it showed."""
+    """The page's lists (where on the way, status, plan, notes, activities, team and consents) are
+    parts it loads after itself (brobygger.web.parts): each is a look-up of its own, logged with
+    the kind of data it showed."""
     before = len(rows())
     yp = world.objects["yp_a"]
     whole_page(client_for("counsellor_on_team"), reverse("young_person_detail", kwargs={"pk": yp.pk}))
     new = rows()[before:]
     assert [(r.action, r.object_kind, r.subject_id) for r in new] == [
-        ("view", kind, yp.pk) for kind in ("young_person", "plan_step", "plan_step", "note", "activity", "team_member")
+        ("view", kind, yp.pk)
+        for kind in ("young_person", "plan_step", "young_person", "plan_step", "note", "activity", "team_member")
     ]
 
 

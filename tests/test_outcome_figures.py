@@ -27,6 +27,7 @@ from brobygger.pathways.models import Pathway, StatusCode, StatusEntry
 from brobygger.people.models import YoungPerson
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Role
+from tests.parts import whole_page
 
 TODAY = date(2026, 11, 24)
 
@@ -198,21 +199,16 @@ def test_status_history_with_gaps_overlaps_and_back_dated_changes(world):
 
 
 def test_a_snapshot_before_any_data_shows_nobody(world, client_for):
-    page = client_for("analyst").get(reverse("figures"), {"start": "2001-01-01", "end": "2001-06-30"})
-    assert page.status_code == 200
-    html = page.content.decode()
+    html = whole_page(client_for("analyst"), reverse("figures"), {"start": "2001-01-01", "end": "2001-06-30"})
     assert "Ingen unge i disse tal." in html and "Median: ikke nået endnu" in html
 
 
 def test_bad_filters_get_a_clear_danish_error(world, client_for):
     client = client_for("analyst")
-    html = client.get(reverse("figures"), {"start": "2026-05-01", "end": "2026-01-01"}).content.decode()
+    html = whole_page(client, reverse("figures"), {"start": "2026-05-01", "end": "2026-01-01"})
     assert "Perioden skal begynde, før den slutter." in html
     future = (timezone.localdate() + timedelta(days=3)).isoformat()
-    assert (
-        "Tallene kan ikke vises for en dag i fremtiden."
-        in client.get(reverse("figures"), {"end": future}).content.decode()
-    )
+    assert "Tallene kan ikke vises for en dag i fremtiden." in whole_page(client, reverse("figures"), {"end": future})
     assert client.get(reverse("figures"), {"gender": "<script>"}).status_code == 200
 
 
@@ -239,7 +235,7 @@ def make_cohort(world, n=36):
 def test_time_to_outcome_and_snapshot_on_the_page(world, client_for):
     make_cohort(world)
     client = client_for("analyst")
-    html = client.get(reverse("figures"), {"start": "2026-01-01", "end": "2026-11-01"}).content.decode()
+    html = whole_page(client, reverse("figures"), {"start": "2026-01-01", "end": "2026-11-01"})
     assert 'id="t-snapshot"' in html and 'id="t-curve"' in html and "vendor/chart.umd.min.js" in html
     assert "Median: ikke nået endnu" in html  # a third reached a job: the median is not reached
     # Every figure's table carries raw values for its chart.
@@ -251,10 +247,10 @@ def test_time_to_outcome_and_snapshot_on_the_page(world, client_for):
 def test_comparison_needs_30_in_each_group(world, client_for):
     make_cohort(world, n=36)  # 18 women and 18 men
     client = client_for("analyst")
-    by_gender = client.get(reverse("figures"), {"start": "2026-01-01", "compare_by": "gender"}).content.decode()
+    by_gender = whole_page(client, reverse("figures"), {"start": "2026-01-01", "compare_by": "gender"})
     assert "Ikke sammenlignet (færre end 30):" in by_gender and "Ingen gruppe har 30 unge eller flere." in by_gender
-    by_initiative = client.get(reverse("figures"), {"start": "2026-01-01", "compare_by": "initiative"})
-    assert '<th scope="row">XL</th><td class="num">36</td>' in by_initiative.content.decode()
+    by_initiative = whole_page(client, reverse("figures"), {"start": "2026-01-01", "compare_by": "initiative"})
+    assert '<th scope="row">XL</th><td class="num">36</td>' in by_initiative
 
 
 def test_sustained_outcomes_show_unknown_as_unknown(world):
@@ -343,7 +339,7 @@ def test_lead_sets_targets_and_sees_them_against_the_result(world, client_for):
             "started": Decimal(30),
             "in_job_or_education": Decimal("25.5"),
         }
-    html = lead.get(reverse("figures"), {"start": f"{year}-01-01"}).content.decode()
+    html = whole_page(lead, reverse("figures"), {"start": f"{year}-01-01"})
     assert "Måltal for" in html and "Unge der starter et forløb" in html
 
 
@@ -428,15 +424,15 @@ def test_published_data_shows_side_by_side_only_with_30(world, client_for):
 def test_organisation_filter_offers_only_organisations_where_the_user_is_analyst_or_lead(world, client_for):
     analyst = world.user("analyst")
     client = client_for("analyst")
-    assert 'name="organisation"' not in client.get(reverse("figures")).content.decode()  # one organisation
+    assert 'name="organisation"' not in whole_page(client, reverse("figures"))  # one organisation
     with scope(organisation=world.org_b.pk):
         tenancy.add_member(organisation=world.org_b, email=analyst.email, role=Role.COUNSELLOR)
     assert world.org_b.name not in client.get(reverse("figures")).content.decode().split("<main")[1]
     with scope(organisation=world.org_b.pk):
         tenancy.add_member(organisation=world.org_b, email=analyst.email, role=Role.ANALYST)
-    html = client.get(reverse("figures")).content.decode()
+    html = whole_page(client, reverse("figures"))
     assert 'name="organisation"' in html and world.org_b.name in html.split("<main")[1]
-    refused = client.get(reverse("figures"), {"organisation": "not-an-organisation"}).content.decode()
+    refused = whole_page(client, reverse("figures"), {"organisation": "not-an-organisation"})
     assert "errorlist" in refused
 
 

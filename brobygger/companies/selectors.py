@@ -5,6 +5,8 @@ from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Su
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from brobygger.web.lists import Listed
+
 from .models import Company, CompanyContact, CompanyMentor, ContactLogEntry, Offer
 
 RUNNING_STATES = ("accepted", "active")
@@ -100,8 +102,9 @@ def network(queryset):
     ]
 
 
-def dashboard(queryset, no_contact_days, limit=50):
-    """The three lists and the totals of the consultant's dashboard."""
+def dashboard(queryset, no_contact_days, limit=20):
+    """The three lists (the first `limit` of each, which says how long it is) and the totals of the
+    consultant's dashboard."""
     cutoff = timezone.localdate() - timedelta(days=no_contact_days)
     rows = network(queryset)
     active = [r for r in rows if r.is_active]
@@ -114,9 +117,11 @@ def dashboard(queryset, no_contact_days, limit=50):
             "with_free_places": len(free),
             "not_contacted": len(not_contacted),
         },
-        "active": sorted(active, key=lambda r: (-r.running, r.name))[:limit],
-        "free": sorted(free, key=lambda r: (-r.free_places, r.name))[:limit],
-        "not_contacted": sorted(not_contacted, key=lambda r: (r.last_contact or date.min, r.name))[:limit],
+        "active": Listed(sorted(active, key=lambda r: (-r.running, r.name))[:limit], len(active)),
+        "free": Listed(sorted(free, key=lambda r: (-r.free_places, r.name))[:limit], len(free)),
+        "not_contacted": Listed(
+            sorted(not_contacted, key=lambda r: (r.last_contact or date.min, r.name))[:limit], len(not_contacted)
+        ),
         "cutoff": cutoff,
     }
 

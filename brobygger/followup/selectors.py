@@ -8,7 +8,7 @@ from .models import FollowUpContact, FollowUpPlan, StatusCheck
 
 SOON_DAYS = 7
 HOME_SHOWS = 8
-PAGE_SHOWS = 20  # the most urgent first; the page links to all of them
+PAGE_SHOWS = 12  # the most urgent first; the page links to all of them
 
 
 def due_for(user, today=None, soon_days=SOON_DAYS):

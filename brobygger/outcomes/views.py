@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from brobygger.access import policy
 from brobygger.access.policy import public, rule
@@ -17,6 +18,7 @@ from brobygger.people import selectors as people_selectors
 from brobygger.tenancy import selectors as tenancy_selectors
 from brobygger.tenancy.models import Role
 from brobygger.web.forms import bound, submit
+from brobygger.web.parts import part
 from brobygger.web.pdf import PdfUnavailable
 
 from . import exports, figures, open_data, selectors, services
@@ -162,12 +164,24 @@ def _about(form, filters, labels_for, made_at):
 
 @rule(Kind.FIGURES, Action.VIEW)
 def figures_page(request):
+    """The filters, the targets and an outline of the figures; each figure is a part the page loads
+    after itself (brobygger.web.parts). The page makes the figures (or finds them made), so its
+    parts, asked for at once, all find them made."""
     form, result, about = _figures_for(request)
     if result is not None:
         audit.log(request.actor, LogAction.VIEW, kind="figures", criterion=request.GET.urlencode())
+    shown = []
+    if result is not None:
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        shown = [
+            {"id": f"f-{key}", "url": reverse(f"figures_{key}") + query, "heading": title}
+            for key, title in FIGURE_PARTS.items()
+            if key != "comparison" or result["comparison"]
+        ]
     context = {
         "form": form,
         "figures": result,
+        "parts": shown,
         "query": request.GET.urlencode(),
         "fresh_minutes": int(figures.FRESH_FOR.total_seconds() // 60),
         "may_export": policy.may(request.actor, Kind.FIGURES, Action.EXPORT),
@@ -175,6 +189,26 @@ def figures_page(request):
         "may_publish": policy.may(request.actor, Kind.FIGURES, Action.PUBLISH),
     }
     return render(request, "outcomes/figures.html", context)
+
+
+FIGURE_PARTS = {
+    "snapshot": gettext_lazy("Snapshot: where are the participants?"),
+    "flows": gettext_lazy("Flows between statuses"),
+    "time": gettext_lazy("Time to job or education"),
+    "sustained": gettext_lazy("Sustained outcomes after exit"),
+    "wellbeing": gettext_lazy("Well-being and belief in yourself"),
+    "comparison": gettext_lazy("Side by side"),
+}
+
+
+@rule(Kind.FIGURES, Action.VIEW)
+def figures_part(request, key):
+    """One figure for the filters in the address; empty when the filters are not valid (the page
+    says what to correct)."""
+    _form, result, _about = _figures_for(request)
+    back = reverse("figures") + (f"?{request.GET.urlencode()}" if request.GET else "")
+    context = {"figures": result} if result is not None else {}
+    return part(request, f"outcomes/figures/{key}.html", context, title=FIGURE_PARTS[key], back=back)
 
 
 @rule(Kind.FIGURES, Action.EXPORT)

@@ -124,12 +124,16 @@ def where_context(young_person):
 
 
 def _where_part(request, young_person, context):
-    if "plan" not in context["categories"]:
+    return where_context(young_person) if "plan" in context["categories"] else None
+
+
+def _status_part(request, young_person, context):
+    if context["is_mentor_view"] or not context["may"][Action.CHANGE_STATUS]:
         return None
-    where = where_context(young_person)
-    if not context["is_mentor_view"]:
-        where["status_codes"] = pathway_selectors.codes("activity")
-    return where
+    return {
+        "status": pathway_selectors.current_status(young_person),
+        "status_codes": pathway_selectors.codes("activity"),
+    }
 
 
 def _plan_part(request, young_person, context):
@@ -175,6 +179,7 @@ def _team_part(request, young_person, context):
 # actor may see none of it.
 PARTS = {
     "where": _where_part,
+    "status": _status_part,
     "plan": _plan_part,
     "notes": _notes_part,
     "activities": _activities_part,
@@ -182,6 +187,7 @@ PARTS = {
 }
 PART_TITLES = {
     "where": gettext_lazy("Where on the way"),
+    "status": gettext_lazy("Status"),
     "plan": gettext_lazy("Plan"),
     "notes": gettext_lazy("Conversations"),
     "activities": gettext_lazy("Activities"),
@@ -190,6 +196,7 @@ PART_TITLES = {
 # What the access log says each part showed: the young person's notes, activities, team and consents.
 PART_KINDS = {
     "where": Kind.PLAN_STEP,
+    "status": Kind.YOUNG_PERSON,
     "plan": Kind.PLAN_STEP,
     "notes": Kind.NOTE,
     "activities": Kind.ACTIVITY,

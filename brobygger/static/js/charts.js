@@ -65,7 +65,15 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("figure[data-chart]"), draw);
-  });
+  function drawWithin(root) {
+    if (!window.Chart) return;
+    Array.prototype.forEach.call(root.querySelectorAll("figure[data-chart]:not([data-drawn])"), function (figure) {
+      figure.setAttribute("data-drawn", "");
+      draw(figure);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { drawWithin(document); });
+  // A figure that arrives in a part of the page (brobygger.web.parts) is drawn when htmx puts it in.
+  document.addEventListener("htmx:load", function (event) { drawWithin(event.target); });
 })();
