@@ -102,7 +102,7 @@ def network(queryset):
     ]
 
 
-def dashboard(queryset, no_contact_days, limit=20):
+def dashboard(queryset, no_contact_days, limit=10):
     """The three lists (the first `limit` of each, which says how long it is) and the totals of the
     consultant's dashboard."""
     cutoff = timezone.localdate() - timedelta(days=no_contact_days)

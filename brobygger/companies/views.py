@@ -104,7 +104,7 @@ def offer_edit(request, pk):
     return render(request, "companies/offer_form.html", {"form": form, "company": offer.company, "offer": offer})
 
 
-OFFERS_PER_PAGE = 15  # each row is rich (kind, hours, place, occupation, free places); three phone screens
+OFFERS_PER_PAGE = 12  # each row is rich (kind, hours, place, occupation, free places); as the follow-up list
 
 
 @rule(Kind.OFFER, Action.LIST)

@@ -33,14 +33,15 @@ def _own(request):
     return people_selectors.own_young_person(request.actor)
 
 
-# The portal's sections in five parts the page loads after itself (brobygger.web.parts), by the
+# The portal's sections in six parts the page loads after itself (brobygger.web.parts), by the
 # sections' order: each part reads only the sections in its band.
 PARTS = {
     "way": (gettext_lazy("Your way"), 0, 20),
     "activities": (gettext_lazy("Activities and places"), 20, 30),
     "notes": (gettext_lazy("Notes and answers"), 30, 40),
     "after": (gettext_lazy("Wishes, follow-up and communities"), 40, 50),
-    "about": (gettext_lazy("Your team and your information"), 50, None),
+    "about": (gettext_lazy("Your team, referral and consents"), 50, 75),
+    "records": (gettext_lazy("Documents and who used your information"), 75, None),
 }
 
 

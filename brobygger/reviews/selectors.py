@@ -16,7 +16,7 @@ from brobygger.web.lists import first_of
 from .models import Review
 
 FAR_PAST = date(1900, 1, 1)
-SHOWN = 20  # rows per agenda list (what a meeting gets through); each says how many it has in all
+SHOWN = 15  # rows per agenda list (what a meeting gets through); each says how many it has in all
 
 
 def previous_review(review):
