@@ -2,9 +2,10 @@
 
 from datetime import date, timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope
+from django_scopes import ScopeError, scope
 
 from brobygger.community.models import Community, GroupMember, Meeting, Participation, Pointer
 from brobygger.conversations.models import Note
@@ -201,6 +202,17 @@ def test_no_contact_puts_never_first_counts_follow_up_contacts_and_leaves_out_en
     assert "Bertil Bendtsen" not in names and "Nanna Nielsen" not in names and "Asta Andersen" in names
     last = [yp.last_contact or date.min for yp in rows]
     assert last == sorted(last)  # the oldest contact first
+
+
+def test_the_no_contact_list_is_read_only_within_its_organisations_scope(world):
+    """It is written in SQL (the ORM cost more than the query): it names the organisation on every
+    table, and refuses to run for another organisation than the active scope's."""
+    with scope(organisation=world.org_b.pk), pytest.raises(ScopeError):
+        selectors.no_contact(world.org_a, date(2026, 12, 1), 30)
+    with scope(organisation=world.org_b.pk):
+        named = {yp.full_name for yp in selectors.no_contact(world.org_b, date(2026, 12, 1), 30)}
+        theirs = {yp.full_name for yp in YoungPerson.objects.all()}
+    assert named and named <= theirs  # only the organisation's own young people
 
 
 def test_each_agenda_list_says_how_long_it_is_when_it_shows_only_the_first(world, client_for):

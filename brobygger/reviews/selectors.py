@@ -1,17 +1,16 @@
 from datetime import date, timedelta
 
-from django.db.models import DateField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.db import connection
 from django.utils import timezone
+from django_scopes import ScopeError, get_scope
 
-from brobygger.conversations.models import Note
 from brobygger.followup.models import FollowUpContact, StatusCheck
 from brobygger.outcomes.selectors import open_attentions
 from brobygger.pathways.models import Pathway
 from brobygger.people import selectors as people_selectors
 from brobygger.people.models import YoungPerson
 from brobygger.staircase.models import Activity
-from brobygger.web.lists import first_of
+from brobygger.web.lists import Listed, first_of
 
 from .models import Review
 
@@ -23,36 +22,62 @@ def previous_review(review):
     return Review.objects.filter(starts_at__lt=review.starts_at).order_by("-starts_at").first()
 
 
-def _latest(queryset, field):
-    return Subquery(queryset.filter(young_person=OuterRef("pk")).order_by(f"-{field}").values(field)[:1])
+# Written out by hand: the same question through the ORM cost more in building and compiling
+# (1.6 ms) than in running (1.3 ms), on the agenda's heaviest list. Plain SQL that PostgreSQL and
+# SQLite both read; every table is filtered by the organisation, which must be the active scope.
+NO_CONTACT_SQL = """
+SELECT id, first_name, last_name, organisation_id, last_contact, COUNT(*) OVER () AS in_all FROM (
+  SELECT id, first_name, last_name, organisation_id,
+         CASE WHEN last_note > last_done THEN last_note ELSE last_done END AS last_contact
+  FROM (
+    SELECT yp.id, yp.first_name, yp.last_name, yp.organisation_id,
+           COALESCE((SELECT MAX(n.conversation_date) FROM conversations_note n
+                     WHERE n.organisation_id = %s AND n.young_person_id = yp.id), %s) AS last_note,
+           COALESCE((SELECT MAX(c.done_on) FROM followup_followupcontact c
+                     WHERE c.organisation_id = %s AND c.young_person_id = yp.id AND c.done_on IS NOT NULL), %s)
+             AS last_done
+    FROM people_youngperson yp
+    WHERE yp.organisation_id = %s
+      AND yp.id NOT IN (SELECT p.young_person_id FROM pathways_pathway p
+                        WHERE p.organisation_id = %s AND p.state = %s)
+      AND yp.id NOT IN (SELECT n.young_person_id FROM conversations_note n
+                        WHERE n.organisation_id = %s AND n.conversation_date >= %s)
+      AND yp.id NOT IN (SELECT c.young_person_id FROM followup_followupcontact c
+                        WHERE c.organisation_id = %s AND c.done_on >= %s)
+  ) latest
+) kept
+ORDER BY last_contact, first_name, id
+LIMIT %s
+"""
 
 
 def no_contact(organisation, today, days, shown=SHOWN):
     """Young people in an open pathway with no note or follow-up contact for `days` days, oldest
-    contact first (never first of all). One query: those with a contact since the cutoff are left
-    out by two hashed lists (the organisation's recent notes and contacts), and only the rows kept
-    look up their latest contact, so the page costs the same with 50 or 50,000 young people."""
+    contact first (never first of all), and how many in all. One query: those with a contact since
+    the cutoff are left out by hashed lists of the organisation's recent notes and contacts, and
+    only the rows kept look up their latest contact, so the list costs the same with 50 or 50,000
+    young people."""
+    active = get_scope()
+    if active.get("_enabled", True) and str(active.get("organisation")) != str(organisation.pk):
+        raise ScopeError("The agenda's no-contact list is read only within its organisation's scope.")
     cutoff = today - timedelta(days=days)
-    never = Value(FAR_PAST, output_field=DateField())
-    ended = Pathway.objects.filter(state=Pathway.State.ENDED).values("young_person_id")
-    recent_notes = Note.objects.filter(conversation_date__gte=cutoff).values("young_person_id")
-    recent_contacts = FollowUpContact.objects.filter(done_on__gte=cutoff).values("young_person_id")
-    last = Greatest(
-        Coalesce(_latest(Note.objects.all(), "conversation_date"), never),
-        Coalesce(_latest(FollowUpContact.objects.filter(done_on__isnull=False), "done_on"), never),
-    )
-    rows = first_of(
-        YoungPerson.objects.filter(organisation=organisation)
-        .exclude(pk__in=ended)
-        .exclude(pk__in=recent_notes)
-        .exclude(pk__in=recent_contacts)
-        .annotate(last=last)
-        .order_by("last", "first_name", "pk")
-        .only("pk", "first_name", "last_name"),
-        shown,
-    )
-    for young_person in rows:
-        young_person.last_contact = None if young_person.last == FAR_PAST else young_person.last
+    with connection.cursor() as cursor:
+        org = YoungPerson._meta.get_field("organisation").get_db_prep_value(organisation.pk, connection)
+        never, since = (connection.ops.adapt_datefield_value(day) for day in (FAR_PAST, cutoff))
+        cursor.execute(
+            NO_CONTACT_SQL,
+            [org, never, org, never, org, org, Pathway.State.ENDED, org, since, org, since, shown],
+        )
+        found = cursor.fetchall()
+    key = YoungPerson._meta.pk
+    people = [
+        YoungPerson(pk=key.to_python(pk), first_name=first, last_name=last, organisation_id=organisation.pk)
+        for pk, first, last, *_ in found
+    ]
+    rows = Listed(people, found[0][-1] if found else 0)
+    for young_person, (*_, last_contact, _in_all) in zip(rows, found, strict=True):
+        day = last_contact if isinstance(last_contact, date) else date.fromisoformat(last_contact)
+        young_person.last_contact = None if day == FAR_PAST else day
     return rows
 
 
