@@ -1,5 +1,7 @@
 from django.urls import path
 
+from brobygger.web.parts import paths
+
 from . import views
 
 urlpatterns = [
@@ -7,10 +9,7 @@ urlpatterns = [
     path("new/", views.young_person_create, name="young_person_create"),
     path("cpr/", views.young_person_find_cpr, name="young_person_find_cpr"),
     path("<uuid:pk>/", views.young_person_detail, name="young_person_detail"),
-    *(
-        path(f"<uuid:pk>/parts/{key}/", views.young_person_part, {"key": key}, name=f"young_person_{key}")
-        for key in views.PARTS
-    ),
+    *paths("<uuid:pk>/parts/{key}/", views.young_person_part, views.PARTS, "young_person_{key}"),
     path("<uuid:pk>/edit/", views.young_person_edit, name="young_person_edit"),
     path("<uuid:pk>/erase/", views.young_person_erase, name="young_person_erase"),
     path("<uuid:pk>/team/add/", views.team_add, name="team_add"),

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from brobygger.web.parts import paths
+
 from . import views
 from .selectors import PARTS
 
@@ -10,7 +12,4 @@ urlpatterns = [
     path("reviews/<int:pk>/distribute/", views.distribute, name="review_distribute"),
 ]
 # Each list of the agenda is a part of the review's page with an address of its own.
-urlpatterns += [
-    path(f"reviews/<int:pk>/agenda/{key}/", views.review_part, {"key": key}, name=f"review_agenda_{key}")
-    for key in PARTS
-]
+urlpatterns += paths("reviews/<int:pk>/agenda/{key}/", views.review_part, PARTS, "review_agenda_{key}")

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from brobygger.web.parts import paths
+
 from . import views
 
 urlpatterns = [
@@ -14,5 +16,5 @@ urlpatterns = [
     path("activities/<int:pk>/step-back-in/", views.step_back_in, name="activity_step_back_in"),
     path("activities/<int:pk>/message/", views.message, name="activity_message"),
     path("mentor/", views.mentor_home, name="mentor_home"),
-    *(path(f"mentor/{key}/", views.mentor_part, {"key": key}, name=f"mentor_{key}") for key in views.MENTOR_PARTS),
+    *paths("mentor/{key}/", views.mentor_part, views.MENTOR_PARTS, "mentor_{key}"),
 ]

@@ -9,6 +9,7 @@ the part as a page of its own.
 """
 
 from django.shortcuts import render
+from django.urls import path
 from django.utils.cache import patch_vary_headers
 
 
@@ -21,3 +22,9 @@ def part(request, template, context, *, title, back):
         response = render(request, "web/part_page.html", page)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def paths(route, view, keys, name):
+    """An address for each part of a page: `route` and `name` with {key} in them; the view gets
+    the part's key as `key`."""
+    return [path(route.format(key=key), view, {"key": key}, name=name.format(key=key)) for key in keys]
