@@ -3,9 +3,27 @@
 import os
 
 import pytest
+from django.conf import settings
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 from tests.auth import totp_code
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason
+
+
+class _OneRequestAtATime(WSGIServer):
+    """The live server, answering one request after the other. With SQLite's in-memory test
+    database the live server's threads all share the test's one connection, and the parts a page
+    loads after itself (brobygger.web.parts) arrive at once; on PostgreSQL, and with SQLite on a
+    file (the demo: WAL and IMMEDIATE transactions), they are answered side by side."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)  # the server thread itself holds the overriding connections
+
+
+database = settings.DATABASES["default"]
+if database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME"):
+    LiveServerThread.server_class = _OneRequestAtATime
 
 
 @pytest.fixture(scope="session")
