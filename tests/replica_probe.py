@@ -16,7 +16,8 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connections  # noqa: E402
+from django.core.signals import request_started  # noqa: E402
+from django.db import connections, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
@@ -37,10 +38,16 @@ def wait_for_replica(expected, seconds=30):
 
 
 def tables_asked(action):
+    """The tables each database was asked about while `action` ran, over every request it made (a page
+    and the parts it loads after itself): Django clears the query log when a request starts, so not here."""
+    request_started.disconnect(reset_queries)
     for alias in ("default", "replica"):
         connections[alias].force_debug_cursor = True
         connections[alias].queries_log.clear()
-    action()
+    try:
+        action()
+    finally:
+        request_started.connect(reset_queries)
     return {
         alias: sorted({t for q in connections[alias].queries for t in TABLE.findall(q["sql"])})
         for alias in ("default", "replica")

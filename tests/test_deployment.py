@@ -251,9 +251,12 @@ def test_a_login_through_nginx_holds_on_every_app_server(stack):
     before = stack.served_by("/me/")
     for _ in range(12):
         status, _headers, page = fetch(browser, stack.url("/me/"))
-        assert status == 200 and 'id="section-plan"' in page
+        assert status == 200 and 'data-part="/me/parts/way/"' in page
     served = [after - was for after, was in zip(stack.served_by("/me/"), before, strict=True)]
     assert sum(served) == 12 and all(served), served
+    # A part the page loads after itself (brobygger.web.parts), asked for as htmx asks, over the proxy.
+    status, _headers, part = fetch(browser, stack.url("/me/parts/way/"), headers={"HX-Request": "true"})
+    assert status == 200 and 'id="section-plan"' in part and "<html" not in part
 
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed (apt-get install curl)")
