@@ -1,3 +1,6 @@
+from collections.abc import Callable
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -175,32 +178,20 @@ def _team_part(request, young_person, context):
     }
 
 
-# The lists of the young person's page, each a part with an address of its own; None where the
-# actor may see none of it.
+class Part(NamedTuple):
+    title: str
+    kind: str  # what the access log says the part showed
+    lists: Callable  # (request, young_person, page context) -> its lists, or None where the actor may see none
+
+
+# The lists of the young person's page, each a part with an address of its own.
 PARTS = {
-    "where": _where_part,
-    "status": _status_part,
-    "plan": _plan_part,
-    "notes": _notes_part,
-    "activities": _activities_part,
-    "team": _team_part,
-}
-PART_TITLES = {
-    "where": gettext_lazy("Where on the way"),
-    "status": gettext_lazy("Status"),
-    "plan": gettext_lazy("Plan"),
-    "notes": gettext_lazy("Conversations"),
-    "activities": gettext_lazy("Activities"),
-    "team": gettext_lazy("Team"),
-}
-# What the access log says each part showed: the young person's notes, activities, team and consents.
-PART_KINDS = {
-    "where": Kind.PLAN_STEP,
-    "status": Kind.YOUNG_PERSON,
-    "plan": Kind.PLAN_STEP,
-    "notes": Kind.NOTE,
-    "activities": Kind.ACTIVITY,
-    "team": Kind.TEAM_MEMBER,
+    "where": Part(gettext_lazy("Where on the way"), Kind.PLAN_STEP, _where_part),
+    "status": Part(gettext_lazy("Status"), Kind.YOUNG_PERSON, _status_part),
+    "plan": Part(gettext_lazy("Plan"), Kind.PLAN_STEP, _plan_part),
+    "notes": Part(gettext_lazy("Conversations"), Kind.NOTE, _notes_part),
+    "activities": Part(gettext_lazy("Activities"), Kind.ACTIVITY, _activities_part),
+    "team": Part(gettext_lazy("Team"), Kind.TEAM_MEMBER, _team_part),
 }
 
 
@@ -209,12 +200,13 @@ def young_person_part(request, pk, key):
     """One part of the page. A part the actor may not see (a mentor's, without the young person's
     consent to it) answers empty, and nothing was looked up to log."""
     young_person, role, context = _page(request, pk)
-    lists = PARTS[key](request, young_person, context)
+    shown = PARTS[key]
+    lists = shown.lists(request, young_person, context)
     if lists is not None:
-        audit.log_view(request.actor, PART_KINDS[key], young_person, young_person, role)
+        audit.log_view(request.actor, shown.kind, young_person, young_person, role)
         context.update(lists)
     back = reverse("young_person_detail", kwargs={"pk": young_person.pk})
-    return part(request, f"people/parts/{key}.html", context, title=PART_TITLES[key], back=back)
+    return part(request, f"people/parts/{key}.html", context, title=shown.title, back=back)
 
 
 NOTES_ON_PAGE = 20
