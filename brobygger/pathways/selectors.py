@@ -27,6 +27,15 @@ def current_status(young_person, on=None, read=None):
     return status_history(young_person).filter(valid_from__lte=on).first()
 
 
+def shown_status(young_person, on=None):
+    """The status on `on` (today) with what the young person's page shows of it: its codes'
+    labels and since when."""
+    on = on or timezone.localdate()
+    labels = [f"{code}__label_{language}" for code in ("activity", "income") for language in ("da", "en")]
+    entries = StatusEntry.objects.filter(young_person=young_person, valid_from__lte=on)
+    return entries.select_related("activity", "income").only("organisation", "valid_from", *labels).first()
+
+
 def codes(axis, on=None):
     on = on or timezone.localdate()
     return [c for c in StatusCode.objects.filter(axis=axis) if c.valid_on(on)]
@@ -42,6 +51,12 @@ def code_named(axis, code, on):
 
 def steps(young_person):
     return PlanStep.objects.filter(young_person=young_person).select_related("helper")
+
+
+def steps_for_next(young_person):
+    """The steps with what choosing and showing the next good step needs of them."""
+    helper = (f"helper__{field}" for field in ("first_name", "last_name", "email"))
+    return steps(young_person).only("organisation", "goal", "track", "due", "done_at", "created_at", *helper)
 
 
 def steps_by_track(young_person):

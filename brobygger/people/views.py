@@ -32,7 +32,7 @@ YP = Kind.YOUNG_PERSON
 
 
 def _young_person(request, pk, action):
-    return policy.object_and_role(request.actor, YP, action, pk)
+    return policy.young_person_and_role(request.actor, action, pk)
 
 
 @rule(YP, Action.LIST)
@@ -98,9 +98,24 @@ def _page(request, pk):
         "young_person": young_person,
         "categories": categories,
         "is_mentor_view": categories != set(FieldCategory.values) or role == Role.MENTOR,
-        "may": {action: _may_on(request, young_person, action) for action in PAGE_ACTIONS},
+        "may": _Allowed(request.actor, young_person),
     }
     return young_person, role, context
+
+
+class _Allowed(dict):
+    """What the actor may do on the young person's page (`PAGE_ACTIONS`), each answer worked out
+    the first time a template asks, so that a part asks only about its own actions."""
+
+    def __init__(self, actor, young_person):
+        super().__init__()
+        self.actor, self.young_person = actor, young_person
+
+    def __missing__(self, action):
+        if action not in PAGE_ACTIONS:
+            raise KeyError(action)
+        self[action] = allowed = policy.allowed_on(self.actor, Action(action), self.young_person)
+        return allowed
 
 
 @rule(YP, Action.VIEW)
@@ -116,10 +131,10 @@ def young_person_detail(request, pk):
 
 def where_context(young_person):
     """Where the young person is on the way: the pathway, the status, the next good step."""
-    rows = list(pathway_selectors.steps(young_person))
+    rows = list(pathway_selectors.steps_for_next(young_person))
     return {
         "pathway": pathway_selectors.pathway_of(young_person),
-        "status": pathway_selectors.current_status(young_person),
+        "status": pathway_selectors.shown_status(young_person),
         "next_step": pathway_selectors.next_good_step(rows),
         "progress": pathway_selectors.progress(rows),
         "phases": Pathway.Phase.choices,
@@ -134,7 +149,7 @@ def _status_part(request, young_person, context):
     if context["is_mentor_view"] or not context["may"][Action.CHANGE_STATUS]:
         return None
     return {
-        "status": pathway_selectors.current_status(young_person),
+        "status": pathway_selectors.shown_status(young_person),
         "status_codes": pathway_selectors.codes("activity"),
     }
 
@@ -166,7 +181,7 @@ def _activities_part(request, young_person, context):
     if "activities" not in context["categories"]:
         return None
     talents = None if context["is_mentor_view"] else activity_selectors.talents_of(young_person)
-    return {"activities": activity_selectors.for_young_person(young_person), "talents": talents}
+    return {"activities": activity_selectors.listed_for_young_person(young_person), "talents": talents}
 
 
 def _team_part(request, young_person, context):
@@ -231,10 +246,6 @@ PAGE_ACTIONS = (
     Action.ATTACH,
     Action.ERASE,
 )
-
-
-def _may_on(request, young_person, action):
-    return policy.allowed_on(request.actor, action, young_person)
 
 
 @rule(YP, Action.UPDATE, methods=("GET", "POST"))

@@ -12,6 +12,12 @@ def for_young_person(young_person):
     return Activity.objects.filter(young_person=young_person).select_related("company", "learning_plan")
 
 
+def listed_for_young_person(young_person):
+    """The young person's activities with what their page's list shows of them."""
+    shown = ("title", "kind", "company__name", "starts_on", "hours_per_week", "dream_distance", "state")
+    return Activity.objects.filter(young_person=young_person).select_related("company").only("organisation", *shown)
+
+
 def proposed(young_person):
     return for_young_person(young_person).filter(state=Activity.State.PROPOSED)
 
@@ -34,9 +40,12 @@ def messages_of(activity):
 
 
 def with_today(queryset, day):
-    """Activities for the mentor's list, each with today's attendance (if any) and its plan."""
-    rows = list(queryset.select_related("young_person", "company", "learning_plan"))
-    today = {a.activity_id: a for a in Attendance.objects.filter(activity__in=rows, day=day)}
+    """Activities for the mentor's list (what the list shows of them), each with today's
+    attendance, if any."""
+    shown = ("title", "kind", "organisation", "young_person__first_name", "young_person__last_name")
+    rows = list(queryset.select_related("young_person").only(*shown))
+    attended = Attendance.objects.filter(activity__in=rows, day=day).only("activity", "hours")
+    today = {a.activity_id: a for a in attended}
     for activity in rows:
         activity.today = today.get(activity.pk)
     return rows
@@ -55,7 +64,8 @@ def talents_for_team_member(user, limit=10):
 
 
 def talents_of(young_person):
-    return Talent.objects.filter(young_person=young_person).select_related("spotted_by", "suggested_offer__company")
+    shown = ("talent", "suggestion", "created_at", *(f"spotted_by__{f}" for f in ("first_name", "last_name", "email")))
+    return Talent.objects.filter(young_person=young_person).select_related("spotted_by").only("organisation", *shown)
 
 
 def recently_ended_placements(activities, today, days=120):

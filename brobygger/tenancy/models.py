@@ -1,7 +1,10 @@
+import functools
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -71,6 +74,17 @@ class TenantModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def _get_FIELD_display(self, field):
+        # Django's builds a dict of all the field's choices on every call, and lists call it for
+        # every row; the labels stay lazy, so one dict per field serves every language.
+        value = getattr(self, field.attname)
+        return force_str(_choice_labels(field).get(make_hashable(value), value), strings_only=True)
+
+
+@functools.cache
+def _choice_labels(field):
+    return dict(make_hashable(field.flatchoices))
 
 
 class Membership(TenantModel):

@@ -1,3 +1,6 @@
+import functools
+
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.access import policy
@@ -25,13 +28,19 @@ NAV = [
 ]
 
 
+@functools.cache
+def _address(name, prefix):
+    """The menu's addresses take no arguments, so each is worked out once (for each script prefix)."""
+    return reverse(name)
+
+
 def navigation(request):
     actor = getattr(request, "actor", None)
     if actor is None or not actor.is_authenticated or actor.organisation is None:
         return {"nav": [], "may_edit_content": False, "may_assess": False, "may_export": {}}
     current = getattr(request.resolver_match, "url_name", None)
     items = [
-        {"name": name, "label": label, "current": name == current}
+        {"name": name, "href": _address(name, get_script_prefix()), "label": str(label), "current": name == current}
         for name, label, needs in NAV
         if needs is None or policy.may(actor, *needs)
     ]
