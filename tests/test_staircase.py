@@ -1,14 +1,17 @@
 """The company staircase, learning plans, attendance, the network and the mentor's portal (issue 5)."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db.models import Max, Sum
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope
+from django_scopes import ScopeError, scope, scopes_disabled
 
-from brobygger.companies.models import Offer
+from brobygger.companies import selectors
+from brobygger.companies.models import Company, CompanyMentor, ContactLogEntry, Offer
+from brobygger.companies.selectors import ACTIVE_WITHIN_DAYS, RUNNING_STATES, NetworkRow
 from brobygger.consent.models import Consent
 from brobygger.people.models import YoungPerson
 from brobygger.staircase.models import Activity, Attendance, LearningPlan, Talent
@@ -91,6 +94,66 @@ def test_dashboard_shows_active_free_and_not_contacted(world, client_for):
     assert "Lumen" in not_contacted and "Radar" not in not_contacted
     assert "Lumen" in free and "1 ledig plads" in free  # capacity 2, one running placement
     assert "Lumen" in active
+
+
+def _network_by_the_orm(company, since):
+    """What the network says of one company, asked of the ORM one figure at a time."""
+    activities = Activity.objects.filter(company=company)
+    return NetworkRow(
+        pk=company.pk,
+        name=company.name,
+        city=company.city,
+        last_contact=ContactLogEntry.objects.filter(company=company).aggregate(day=Max("day"))["day"],
+        running=activities.filter(state__in=RUNNING_STATES).count(),
+        recent_activities=activities.filter(proposed_at__date__gte=since).count(),
+        places=Offer.objects.filter(company=company, is_open=True).aggregate(n=Sum("capacity"))["n"] or 0,
+        mentor_count=CompanyMentor.objects.filter(company=company).count(),
+    )
+
+
+def test_network_figures_agree_with_the_rows_they_count(world):
+    """The network's one hand-written query against the ORM, for every company of the organisation
+    and none of another's: the first of the 90 days counts (a local day), the minute before not;
+    closed offers and other states leave the figures alone."""
+    today = timezone.localdate()
+    since = today - timedelta(days=ACTIVE_WITHIN_DAYS)
+    first_moment = datetime.combine(since, time.min, tzinfo=timezone.get_current_timezone())
+    author = world.user("counsellor_on_team")
+    with in_a(world):
+        company = world.objects["company_2"]
+        before = next(row for row in selectors.network(Company.objects.all()) if row.pk == company.pk)
+        for title, moment, state in [
+            ("Inden for", first_moment, Activity.State.PROPOSED),
+            ("Lige før", first_moment - timedelta(minutes=1), Activity.State.ACCEPTED),
+            ("Afsluttet", first_moment + timedelta(days=3), Activity.State.ENDED),
+        ]:
+            activity = Activity.objects.create(
+                organisation=world.org_a,
+                young_person=world.objects["yp_a"],
+                kind="visit",
+                title=title,
+                company=company,
+                proposed_by=author,
+                state=state,
+            )
+            Activity.objects.filter(pk=activity.pk).update(proposed_at=moment)
+        Offer.objects.create(
+            organisation=world.org_a, company=company, kind="visit", title="Lukket", capacity=5, is_open=False
+        )
+        for day in (today - timedelta(days=40), today - timedelta(days=3)):
+            ContactLogEntry.objects.create(
+                organisation=world.org_a, company=company, user=author, day=day, note="Ringede"
+            )
+        rows = selectors.network(Company.objects.all())
+        assert rows == [_network_by_the_orm(c, since) for c in Company.objects.order_by("name", "pk")]
+        radar = next(row for row in rows if row.pk == company.pk)
+        figures = ("recent_activities", "running", "places", "mentor_count")
+        added = tuple(getattr(radar, name) - getattr(before, name) for name in figures)
+        assert added == (2, 1, 0, 0)  # "Inden for" and "Afsluttet" are recent; "Lige før" runs
+        assert radar.last_contact == today - timedelta(days=3)
+        assert world.objects["company_other"].pk not in {row.pk for row in rows}
+    with pytest.raises(ScopeError), scopes_disabled():
+        selectors.network(Company.objects.all())
 
 
 # Proposals: hours, trial internships, young workers

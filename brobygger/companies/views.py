@@ -113,6 +113,7 @@ def offer_list(request):
         policy.queryset(request.actor, Kind.OFFER, Action.LIST)
         .filter(is_open=True)
         .select_related("company", "esco_occupation")
+        .only(*selectors.OFFER_ROW)
     )
     page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {"page": page, "may_suggest": policy.may(request.actor, Kind.OFFER, Action.SUGGEST)}

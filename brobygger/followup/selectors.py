@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from brobygger.web.lists import first_of
 
-from .models import FollowUpContact, FollowUpPlan, StatusCheck
+from .models import FollowUpContact, FollowUpPlan, HowItGoes, StatusCheck
 
 SOON_DAYS = 7
 HOME_SHOWS = 8
@@ -42,6 +42,11 @@ def first(contacts, count):
     far behind has hundreds due, and the page reads only what it shows."""
     shown = first_of(contacts, count)
     return shown, shown.more
+
+
+def how_it_goes_choices():
+    """The answers a reached contact offers, translated once for all the list's rows."""
+    return [(value, str(label)) for value, label in HowItGoes.choices]
 
 
 def plans_of(young_person):

@@ -16,7 +16,7 @@ from brobygger.web.forms import bound, submit
 
 from . import selectors, services
 from .forms import CheckForm, ContactForm
-from .models import FeedToken, HowItGoes
+from .models import FeedToken
 from .reminders import initials
 
 FC, SC = Kind.FOLLOWUP_CONTACT, Kind.STATUS_CHECK
@@ -40,7 +40,7 @@ def followup_home(request):
         "checks": checks,
         "more": more,
         "today": timezone.localdate(),
-        "how_choices": HowItGoes.choices,
+        "how_choices": selectors.how_it_goes_choices(),
         "feed_url": request.session.pop("feed_url", None),
     }
     return render(request, "followup/home.html", context)

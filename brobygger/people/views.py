@@ -29,6 +29,7 @@ from . import erasure, selectors, services
 from .forms import AccountForm, CprLookupForm, EraseForm, ReferralForm, SearchForm, TeamMemberForm
 
 YP = Kind.YOUNG_PERSON
+YOUNG_PEOPLE_PER_PAGE = 25  # a phone's few screens; the search finds the rest
 
 
 def _young_person(request, pk, action):
@@ -49,7 +50,7 @@ def young_people_list(request):
             criterion=term,
             role=policy.granting_role(request.actor, YP, Action.LIST),
         )
-    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    page = Paginator(queryset, YOUNG_PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     template = "people/_list_rows.html" if request.htmx else "people/list.html"
     context = {"form": form, "page": page, "term": term}
     if request.actor.organisation.archives_instead_of_erasing:

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from brobygger.access import policy
 from brobygger.access.rules import Action, Kind
 from brobygger.followup import selectors as followup_selectors
-from brobygger.followup.models import HowItGoes
 from brobygger.outcomes import selectors as outcome_selectors
 from brobygger.people import selectors as people_selectors
 from brobygger.staircase import selectors as staircase_selectors
@@ -44,7 +43,7 @@ def _due(actor):
         "due_contacts": due_contacts,
         "due_checks": due_checks,
         "due_more": due_more,
-        "how_choices": HowItGoes.choices,
+        "how_choices": followup_selectors.how_it_goes_choices(),
         "today": timezone.localdate(),
     }
 
