@@ -42,9 +42,11 @@ class Note(TenantModel):
         ordering = ["-conversation_date", "-created_at", "-id"]
         verbose_name = _("note")
         verbose_name_plural = _("notes")
-        # The latest note per young person (case review agenda) is read from the index alone.
+        # The latest note per young person (case review agenda) is read from the index alone, and
+        # so are the organisation's recent notes (who had a conversation lately).
         indexes = [
-            models.Index(fields=["young_person", "-conversation_date", "organisation"], name="note_latest_per_person")
+            models.Index(fields=["young_person", "-conversation_date", "organisation"], name="note_latest_per_person"),
+            models.Index(fields=["organisation", "conversation_date", "young_person"], name="note_recent_in_org"),
         ]
 
     def __str__(self):
