@@ -12,7 +12,7 @@ def pathway_of(young_person, read=None):
 
 
 def status_history(young_person):
-    return StatusEntry.objects.filter(young_person=young_person).select_related("activity", "income", "recorded_by")
+    return StatusEntry.objects.filter(young_person=young_person).select_related("activity", "income")
 
 
 def status_history_all():
