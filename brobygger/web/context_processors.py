@@ -34,18 +34,27 @@ def _address(name, prefix):
     return reverse(name)
 
 
-def navigation(request):
-    actor = getattr(request, "actor", None)
-    if actor is None or not actor.is_authenticated or actor.organisation is None:
-        return {"nav": [], "may_edit_content": False, "may_assess": False, "may_export": {}}
+def _is_fragment(request):
+    """htmx asks for part of a page (not a whole one, as a boosted link does): no menu to draw."""
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.boosted
+
+
+def _menu(request, actor):
     current = getattr(request.resolver_match, "url_name", None)
-    items = [
+    return [
         {"name": name, "href": _address(name, get_script_prefix()), "label": str(label), "current": name == current}
         for name, label, needs in NAV
         if needs is None or policy.may(actor, *needs)
     ]
+
+
+def navigation(request):
+    actor = getattr(request, "actor", None)
+    if actor is None or not actor.is_authenticated or actor.organisation is None:
+        return {"nav": [], "may_edit_content": False, "may_assess": False, "may_export": {}}
     return {
-        "nav": items,
+        "nav": [] if _is_fragment(request) else _menu(request, actor),
         "may_edit_content": policy.may(actor, Kind.PUBLIC_CONTENT, Action.UPDATE),
         "may_assess": policy.may(actor, Kind.SELF_ASSESSMENT, Action.UPDATE),
         "may_export": {
