@@ -15,6 +15,13 @@ def status_history(young_person):
     return StatusEntry.objects.filter(young_person=young_person).select_related("activity", "income")
 
 
+def status_as_read(young_person):
+    """The status history with what the young person reads and exports of it: since when, the
+    codes' labels and the note."""
+    labels = [f"{code}__label_{language}" for code in ("activity", "income") for language in ("da", "en")]
+    return status_history(young_person).only("organisation", "valid_from", "note", *labels)
+
+
 def status_history_all():
     return StatusEntry.objects.select_related("activity", "income")
 
@@ -28,12 +35,8 @@ def current_status(young_person, on=None, read=None):
 
 
 def shown_status(young_person, on=None):
-    """The status on `on` (today) with what the young person's page shows of it: its codes'
-    labels and since when."""
-    on = on or timezone.localdate()
-    labels = [f"{code}__label_{language}" for code in ("activity", "income") for language in ("da", "en")]
-    entries = StatusEntry.objects.filter(young_person=young_person, valid_from__lte=on)
-    return entries.select_related("activity", "income").only("organisation", "valid_from", *labels).first()
+    """The status on `on` (today) with what the young person's page shows of it."""
+    return status_as_read(young_person).filter(valid_from__lte=on or timezone.localdate()).first()
 
 
 def codes(axis, on=None):

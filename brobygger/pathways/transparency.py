@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from brobygger.portal.registry import exporter, register
 
 from .models import Pathway, PlanStep, StatusEntry, Wish
-from .selectors import status_history, steps
+from .selectors import status_as_read, steps
 
 register(
     Pathway,
@@ -27,7 +27,7 @@ register(
     StatusEntry,
     key="status",
     title=_("Your status over time"),
-    rows=status_history,
+    rows=status_as_read,
     template="portal/sections/status.html",
     export=exporter("valid_from", "activity", "income", "note"),
     order=40,

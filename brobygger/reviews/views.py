@@ -43,7 +43,9 @@ def reviews(request):
 
 
 def _review(request, pk, action):
-    return policy.get_object(request.actor, RV, action, pk, lambda reviews: reviews.select_related("organisation"))
+    review = policy.get_object(request.actor, RV, action, pk)
+    review.organisation = request.actor.organisation  # the scope's, which `get_object` found it in
+    return review
 
 
 @rule(RV, Action.VIEW)
