@@ -1,9 +1,11 @@
 """Small helpers for in-process server timings (the Django handler, no network)."""
 
+import re
 import statistics
 import time
 
-from django.db import connection
+from django.core.signals import request_started
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
 
@@ -20,20 +22,37 @@ def percentile(values, pct):
     return ordered[index]
 
 
+PART = re.compile(r'data-part="([^"]+)"')  # a part the page loads after itself (brobygger.web.parts)
+
+
+def whole_view(client, url):
+    """One view of the page as the browser ends up showing it: the page, then each of its parts
+    as htmx asks for them. Returns the server time of them all, one after the other, in ms."""
+    started = time.perf_counter()
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    for part in PART.findall(response.content.decode()):
+        answer = client.get(part, headers={"HX-Request": "true"})
+        assert answer.status_code == 200, (part, answer.status_code)
+    return (time.perf_counter() - started) * 1000, response
+
+
 def time_get(client, url, *, repeat=50, warmup=5):
-    """Median and p95 in ms of GET url, plus the number of queries of one request."""
+    """Median and p95 in ms of GET url, with the parts a page drawn in parts loads after itself
+    (summed: the server's work for one view of the page), the number of those requests and the
+    queries of one view."""
     for _ in range(warmup):
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        client.get(url)
-        samples.append((time.perf_counter() - started) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
+        whole_view(client, url)
+    samples = [whole_view(client, url)[0] for _ in range(repeat)]
+    request_started.disconnect(reset_queries)  # Django clears the query log when a request starts
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            _ms, response = whole_view(client, url)
+    finally:
+        request_started.connect(reset_queries)
     return {
         "p50_ms": round(statistics.median(samples), 2),
         "p95_ms": round(percentile(samples, 95), 2),
         "queries": len(queries),
+        "requests": 1 + len(PART.findall(response.content.decode())),
     }
