@@ -1,12 +1,13 @@
 """Small helpers for in-process server timings (the Django handler, no network)."""
 
-import re
 import statistics
 import time
 
 from django.core.signals import request_started
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
+
+from tests.parts import part_addresses
 
 
 def fresh_statistics():
@@ -22,16 +23,13 @@ def percentile(values, pct):
     return ordered[index]
 
 
-PART = re.compile(r'data-part="([^"]+)"')  # a part the page loads after itself (brobygger.web.parts)
-
-
 def whole_view(client, url):
     """One view of the page as the browser ends up showing it: the page, then each of its parts
     as htmx asks for them. Returns the server time of them all, one after the other, in ms."""
     started = time.perf_counter()
     response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
-    for part in PART.findall(response.content.decode()):
+    for part in part_addresses(response.content.decode()):
         answer = client.get(part, headers={"HX-Request": "true"})
         assert answer.status_code == 200, (part, answer.status_code)
     return (time.perf_counter() - started) * 1000, response
@@ -54,5 +52,5 @@ def time_get(client, url, *, repeat=50, warmup=5):
         "p50_ms": round(statistics.median(samples), 2),
         "p95_ms": round(percentile(samples, 95), 2),
         "queries": len(queries),
-        "requests": 1 + len(PART.findall(response.content.decode())),
+        "requests": 1 + len(part_addresses(response.content.decode())),
     }
