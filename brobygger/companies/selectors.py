@@ -5,8 +5,8 @@ from django.db import connection
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django_scopes import ScopeError, get_scope
 
+from brobygger.tenancy.sql import as_date, scoped_organisation
 from brobygger.web.lists import Listed
 
 from .models import Company, CompanyContact, CompanyMentor, ContactLogEntry, Offer
@@ -116,10 +116,7 @@ ORDER BY c.name, c.id
 def network(queryset):
     """Every company of `queryset` with its last contact, running placements, recent activities
     (proposed in the last 90 days), open places and mentors, in one query."""
-    active = get_scope()
-    if not active.get("_enabled", True) or not active.get("organisation"):
-        raise ScopeError("The network is read only within an organisation's scope.")
-    org = Company._meta.get_field("organisation").get_db_prep_value(active["organisation"], connection)
+    org = scoped_organisation()
     since = timezone.localdate() - timedelta(days=ACTIVE_WITHIN_DAYS)
     since_start = datetime.combine(since, time.min, tzinfo=timezone.get_current_timezone())
     companies, companies_params = queryset.order_by().values("pk").query.sql_with_params()
@@ -134,7 +131,7 @@ def network(queryset):
             pk=key.to_python(pk),
             name=name,
             city=city,
-            last_contact=_day(last_contact),
+            last_contact=as_date(last_contact),
             running=running or 0,
             recent_activities=recent or 0,
             places=places or 0,
@@ -142,10 +139,6 @@ def network(queryset):
         )
         for pk, name, city, last_contact, running, recent, places, mentors in found
     ]
-
-
-def _day(value):
-    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def dashboard(queryset, no_contact_days, limit=10):

@@ -2,7 +2,6 @@ from datetime import date, timedelta
 
 from django.db import connection
 from django.utils import timezone
-from django_scopes import ScopeError, get_scope
 
 from brobygger.followup.models import FollowUpContact, StatusCheck
 from brobygger.outcomes.selectors import open_attentions
@@ -10,6 +9,7 @@ from brobygger.pathways.models import Pathway
 from brobygger.people import selectors as people_selectors
 from brobygger.people.models import YoungPerson
 from brobygger.staircase.models import Activity
+from brobygger.tenancy.sql import as_date, scoped_organisation
 from brobygger.web.lists import Listed, first_of
 
 from .models import Review
@@ -56,12 +56,9 @@ def no_contact(organisation, today, days, shown=SHOWN):
     the cutoff are left out by hashed lists of the organisation's recent notes and contacts, and
     only the rows kept look up their latest contact, so the list costs the same with 50 or 50,000
     young people."""
-    active = get_scope()
-    if active.get("_enabled", True) and str(active.get("organisation")) != str(organisation.pk):
-        raise ScopeError("The agenda's no-contact list is read only within its organisation's scope.")
+    org = scoped_organisation(organisation)
     cutoff = today - timedelta(days=days)
     with connection.cursor() as cursor:
-        org = YoungPerson._meta.get_field("organisation").get_db_prep_value(organisation.pk, connection)
         never, since = (connection.ops.adapt_datefield_value(day) for day in (FAR_PAST, cutoff))
         cursor.execute(
             NO_CONTACT_SQL,
@@ -75,7 +72,7 @@ def no_contact(organisation, today, days, shown=SHOWN):
     ]
     rows = Listed(people, found[0][-1] if found else 0)
     for young_person, (*_, last_contact, _in_all) in zip(rows, found, strict=True):
-        day = last_contact if isinstance(last_contact, date) else date.fromisoformat(last_contact)
+        day = as_date(last_contact)
         young_person.last_contact = None if day == FAR_PAST else day
     return rows
 
