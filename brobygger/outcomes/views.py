@@ -172,9 +172,8 @@ def figures_page(request):
         audit.log(request.actor, LogAction.VIEW, kind="figures", criterion=request.GET.urlencode())
     shown = []
     if result is not None:
-        query = f"?{request.GET.urlencode()}" if request.GET else ""
         shown = [
-            {"id": f"f-{key}", "url": reverse(f"figures_{key}") + query, "heading": title}
+            {"id": f"f-{key}", "url": _with_filters(request, f"figures_{key}"), "heading": title}
             for key, title in FIGURE_PARTS.items()
             if key != "comparison" or result["comparison"]
         ]
@@ -189,6 +188,11 @@ def figures_page(request):
         "may_publish": policy.may(request.actor, Kind.FIGURES, Action.PUBLISH),
     }
     return render(request, "outcomes/figures.html", context)
+
+
+def _with_filters(request, name):
+    """The address `name` with the filters the request has."""
+    return reverse(name) + (f"?{request.GET.urlencode()}" if request.GET else "")
 
 
 FIGURE_PARTS = {
@@ -206,7 +210,7 @@ def figures_part(request, key):
     """One figure for the filters in the address; empty when the filters are not valid (the page
     says what to correct)."""
     _form, result, _about = _figures_for(request)
-    back = reverse("figures") + (f"?{request.GET.urlencode()}" if request.GET else "")
+    back = _with_filters(request, "figures")
     context = {"figures": result} if result is not None else {}
     return part(request, f"outcomes/figures/{key}.html", context, title=FIGURE_PARTS[key], back=back)
 
