@@ -127,6 +127,11 @@ def young_person_detail(request, pk):
     consents."""
     young_person, role, context = _page(request, pk)
     audit.log_view(request.actor, YP, young_person, young_person, role)
+    context["parts"] = {
+        key: {"url": reverse(f"young_person_{key}", kwargs={"pk": young_person.pk}), "title": shown.title}
+        for key, shown in PARTS.items()
+        if shown.shows(context)
+    }
     return render(request, "people/detail.html", context)
 
 
@@ -143,12 +148,10 @@ def where_context(young_person):
 
 
 def _where_part(request, young_person, context):
-    return where_context(young_person) if "plan" in context["categories"] else None
+    return where_context(young_person)
 
 
 def _status_part(request, young_person, context):
-    if context["is_mentor_view"] or not context["may"][Action.CHANGE_STATUS]:
-        return None
     return {
         "status": pathway_selectors.shown_status(young_person),
         "status_codes": pathway_selectors.codes("activity"),
@@ -156,8 +159,6 @@ def _status_part(request, young_person, context):
 
 
 def _plan_part(request, young_person, context):
-    if "plan" not in context["categories"]:
-        return None
     by_track, _rows = pathway_selectors.steps_by_track(young_person)
     return {
         "pathway": pathway_selectors.pathway_of(young_person),
@@ -167,8 +168,6 @@ def _plan_part(request, young_person, context):
 
 
 def _notes_part(request, young_person, context):
-    if context["is_mentor_view"]:
-        return None
     notes, more = note_selectors.latest(young_person, NOTES_ON_PAGE)
     return {
         "notes": notes,
@@ -179,35 +178,51 @@ def _notes_part(request, young_person, context):
 
 
 def _activities_part(request, young_person, context):
-    if "activities" not in context["categories"]:
-        return None
     talents = None if context["is_mentor_view"] else activity_selectors.talents_of(young_person)
     return {"activities": activity_selectors.listed_for_young_person(young_person), "talents": talents}
 
 
 def _team_part(request, young_person, context):
-    if "team" not in context["categories"] and context["is_mentor_view"]:
-        return None
     return {
         "team": selectors.team_of(young_person) if "team" in context["categories"] else None,
         "consents": None if context["is_mentor_view"] else consent_selectors.history_for(young_person),
     }
 
 
+def _shows_plan(context):
+    return "plan" in context["categories"]
+
+
 class Part(NamedTuple):
     title: str
     kind: str  # what the access log says the part showed
-    lists: Callable  # (request, young_person, page context) -> its lists, or None where the actor may see none
+    shows: Callable  # (page context) -> whether the actor sees the part at all (a mentor sees what was consented)
+    lists: Callable  # (request, young_person, page context) -> its lists
 
 
 # The lists of the young person's page, each a part with an address of its own.
 PARTS = {
-    "where": Part(gettext_lazy("Where on the way"), Kind.PLAN_STEP, _where_part),
-    "status": Part(gettext_lazy("Status"), Kind.YOUNG_PERSON, _status_part),
-    "plan": Part(gettext_lazy("Plan"), Kind.PLAN_STEP, _plan_part),
-    "notes": Part(gettext_lazy("Conversations"), Kind.NOTE, _notes_part),
-    "activities": Part(gettext_lazy("Activities"), Kind.ACTIVITY, _activities_part),
-    "team": Part(gettext_lazy("Team"), Kind.TEAM_MEMBER, _team_part),
+    "where": Part(gettext_lazy("Where on the way"), Kind.PLAN_STEP, _shows_plan, _where_part),
+    "status": Part(
+        gettext_lazy("Status"),
+        Kind.YOUNG_PERSON,
+        lambda context: not context["is_mentor_view"] and context["may"][Action.CHANGE_STATUS],
+        _status_part,
+    ),
+    "plan": Part(gettext_lazy("Plan"), Kind.PLAN_STEP, _shows_plan, _plan_part),
+    "notes": Part(gettext_lazy("Conversations"), Kind.NOTE, lambda context: not context["is_mentor_view"], _notes_part),
+    "activities": Part(
+        gettext_lazy("Activities"),
+        Kind.ACTIVITY,
+        lambda context: "activities" in context["categories"],
+        _activities_part,
+    ),
+    "team": Part(
+        gettext_lazy("Team"),
+        Kind.TEAM_MEMBER,
+        lambda context: "team" in context["categories"] or not context["is_mentor_view"],
+        _team_part,
+    ),
 }
 
 
@@ -217,10 +232,9 @@ def young_person_part(request, pk, key):
     consent to it) answers empty, and nothing was looked up to log."""
     young_person, role, context = _page(request, pk)
     shown = PARTS[key]
-    lists = shown.lists(request, young_person, context)
-    if lists is not None:
+    if shown.shows(context):
         audit.log_view(request.actor, shown.kind, young_person, young_person, role)
-        context.update(lists)
+        context.update(shown.lists(request, young_person, context))
     back = reverse("young_person_detail", kwargs={"pk": young_person.pk})
     return part(request, f"people/parts/{key}.html", context, title=shown.title, back=back)
 
