@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "brobygger.security.middleware.SessionLimitsMiddleware",
+    "brobygger.security.middleware.EnrolmentMiddleware",
     "brobygger.tenancy.middleware.TenantScopeMiddleware",
     "brobygger.web.middleware.NoStoreForPersonalPagesMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -176,7 +177,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# An address identifies a person only once its owner has opened a link sent to it: logins are made
+# from invitations (tenancy.Invitation), and a changed address replaces the old one only when verified.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_ADAPTER = "brobygger.accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"login": "brobygger.accounts.forms.LoginForm"}
 ACCOUNT_LOGOUT_ON_GET = False
@@ -203,6 +207,9 @@ NINJA_NUM_PROXIES = ALLAUTH_TRUSTED_PROXY_COUNT = 1 if env_flag("BROBYGGER_BEHIN
 
 # Two-step login (allauth.mfa): required for everyone but young people before any case data
 # (brobygger/security/middleware.py); the TOTP and recovery-code secrets are encrypted.
+# The demo prints its logins for anyone to try, so there a first login may set up the second step;
+# everywhere else only a session that opened an invitation link may.
+BROBYGGER_ENROL_WITHOUT_INVITATION = DEBUG
 MFA_ADAPTER = "brobygger.security.mfa.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = True

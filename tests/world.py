@@ -13,6 +13,7 @@ from django_scopes import scope
 from brobygger.access.actor import Actor
 from brobygger.access.rules import Cond, FieldCategory
 from brobygger.accounts.models import User
+from brobygger.accounts.services import create_verified_user
 from brobygger.catalogue import services as catalogue_services
 from brobygger.certificates import services as certificates
 from brobygger.certificates.models import Certificate
@@ -343,7 +344,7 @@ def _release(org, user):
 
 
 def _user(email, first, last=""):
-    return User.objects.create_user(email, None, first_name=first, last_name=last)
+    return create_verified_user(email, None, first_name=first, last_name=last)
 
 
 def _young(org, first, last, user=None):

@@ -90,10 +90,8 @@ class AccountForm(forms.Form):
     email = forms.EmailField(label=_("The young person's e-mail address for logging in"))
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("This e-mail address already has an account."))
-        return email
+        # Never asks whether the address has a login anywhere: the invitation's link settles it.
+        return self.cleaned_data["email"].lower()
 
 
 class SearchForm(forms.Form):

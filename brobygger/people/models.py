@@ -68,6 +68,10 @@ class YoungPerson(TenantModel):
         related_name="young_person",
         editable=False,
     )
+    # The invitation that will give them their own login, until they open it.
+    login_invitation = models.ForeignKey(
+        "tenancy.Invitation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
     external_key = models.CharField(
         _("external key"),
         max_length=64,

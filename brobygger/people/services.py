@@ -1,6 +1,5 @@
 import uuid
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -9,6 +8,7 @@ from brobygger.audit.models import Action
 from brobygger.audit.services import log, log_many
 from brobygger.errors import Refused
 from brobygger.security import cpr
+from brobygger.tenancy import services as tenancy_services
 from brobygger.tenancy.models import Membership, Role
 
 from .models import REFERRAL_FIELDS, TeamMember, TeamRole, YoungPerson
@@ -112,17 +112,51 @@ def remove_team_member(actor, member, *, role):
 
 
 @transaction.atomic
-def create_account(actor, young_person, *, email, password=None):
-    """Give a young person their own login (after they have said yes)."""
-    User = get_user_model()
-    user = User.objects.create_user(
-        email, password, first_name=young_person.first_name, last_name=young_person.last_name
+def invite_to_login(actor, young_person, *, email, base_url):
+    """Send the young person a link to make their own login (after they have said yes)."""
+    invitation = tenancy_services.invite(
+        actor,
+        email=email,
+        role=Role.YOUNG_PERSON,
+        first_name=young_person.first_name,
+        last_name=young_person.last_name,
+        base_url=base_url,
     )
-    Membership.objects.create(organisation=young_person.organisation, user=user, role=Role.YOUNG_PERSON)
-    young_person.user = user
+    young_person.login_invitation = invitation
+    young_person.save(update_fields=["login_invitation", "updated_at"])
+    log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
+    return invitation
+
+
+@transaction.atomic
+def set_up_login(actor, young_person, *, email):
+    """A login for the young person at the installation's own set-up (the demo), where the operator
+    vouches for the address; pages send an invitation instead."""
+    membership = tenancy_services.add_member(
+        organisation=young_person.organisation,
+        email=email,
+        role=Role.YOUNG_PERSON,
+        first_name=young_person.first_name,
+        last_name=young_person.last_name,
+    )
+    young_person.user = membership.user
     young_person.save(update_fields=["user", "updated_at"])
     log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
-    return user
+    return membership.user
+
+
+def link_login(sender, invitation, user, **kwargs):
+    """An opened invitation of a young person makes the login theirs (tenancy.invitation_accepted)."""
+    if invitation.role != Role.YOUNG_PERSON:
+        return
+    young_person = YoungPerson.objects.filter(login_invitation=invitation).first()
+    if young_person is None:
+        return
+    if YoungPerson.objects.with_scopes_disabled().filter(user=user).exclude(pk=young_person.pk).exists():
+        raise Refused(_("This login already belongs to a young person. Ask your counsellor for help."))
+    young_person.user = user
+    young_person.login_invitation = None
+    young_person.save(update_fields=["user", "login_invitation", "updated_at"])
 
 
 EXPORTED_KEY_PREFIX = "brobygger-"

@@ -2,7 +2,6 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -316,17 +315,14 @@ def account_create(request, pk):
         return redirect("young_person_detail", pk=young_person.pk)
     form = AccountForm(bound(request), initial={"email": young_person.email})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.create_account(request.actor, young_person, email=form.cleaned_data["email"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s can now log in. Ask them to choose a password with 'Forgot password'.")
-                % {"name": young_person.first_name},
-            )
-            return redirect("young_person_detail", pk=young_person.pk)
+        email = form.cleaned_data["email"]
+        services.invite_to_login(request.actor, young_person, email=email, base_url=request.build_absolute_uri("/"))
+        messages.success(
+            request,
+            _("An invitation is sent to %(email)s. %(name)s makes their own login from the link in it.")
+            % {"email": email, "name": young_person.first_name},
+        )
+        return redirect("young_person_detail", pk=young_person.pk)
     return render(request, "people/account_form.html", {"form": form, "young_person": young_person})
 
 

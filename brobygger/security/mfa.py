@@ -73,3 +73,23 @@ def refuse_without_second_factor(request):
         return redirect_to_login(next_path)
     messages.info(request, _("Set up two-step login before you see anything about the young people."))
     return redirect("mfa_index")
+
+
+ENROLMENT_FLAG = "brobygger_may_enrol"
+ENROLMENT_PAGES = frozenset({"mfa_activate_totp", "mfa_add_webauthn"})
+
+
+def allow_enrolment(request):
+    """This session opened an invitation link (proof of the mailbox), so it may set up the first
+    second step: knowing the password alone is not enough (security.md R3)."""
+    request.session[ENROLMENT_FLAG] = True
+
+
+def may_enrol(request):
+    from django.conf import settings
+
+    if request.session.get(ENROLMENT_FLAG) or not requires_mfa(request.user):
+        return True
+    if Authenticator.objects.filter(user=request.user, type__in=SECOND_FACTORS).exists():
+        return True  # adding another: allauth asks for the second step it has first
+    return settings.BROBYGGER_ENROL_WITHOUT_INVITATION

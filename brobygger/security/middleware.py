@@ -72,3 +72,24 @@ class FailClosedMiddleware:
             return None
         logger.error("Encrypted data could not be read: %s", exception)
         return render(request, "errors/encryption.html", status=503)
+
+
+class EnrolmentMiddleware:
+    """The first second step of a professional is set up only in a session that opened their
+    invitation link; whoever learns the password first cannot enrol their own phone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        from . import mfa
+
+        match = request.resolver_match
+        if match is None or match.url_name not in mfa.ENROLMENT_PAGES or not request.user.is_authenticated:
+            return None
+        if mfa.may_enrol(request):
+            return None
+        return render(request, "security/enrolment_needs_invitation.html", status=403)

@@ -1,4 +1,5 @@
 import functools
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -107,3 +108,43 @@ class Membership(TenantModel):
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()}"
+
+
+class Invitation(TenantModel):
+    """An offer of one role in one organisation, sent to an e-mail address. Whoever opens the
+    link has shown they read that mailbox, which is what makes the address theirs: a role is
+    never attached to an account because the account claims an address. Only a hash of the
+    link's token is stored."""
+
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100, blank=True)
+    title = models.CharField(_("title"), max_length=100, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", editable=False
+    )
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"invitation of {self.email} as {self.role}"
+
+    @property
+    def display_name(self):
+        return f"{self.first_name} {self.last_name}".strip() or self.email
+
+    @staticmethod
+    def hash(token):
+        return hashlib.sha256(token.encode()).hexdigest()

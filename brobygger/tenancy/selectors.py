@@ -32,3 +32,21 @@ def members(organisation):
         .select_related("user")
         .order_by("user__first_name", "user__last_name", "role")
     )
+
+
+def invitation_by_token(token):
+    """The invitation a link names, in any organisation (the link is the secret), or None."""
+    from .models import Invitation
+
+    with scopes_disabled():
+        return Invitation.objects.filter(token_hash=Invitation.hash(token)).select_related("organisation").first()
+
+
+def pending_invitations(organisation):
+    from django.utils import timezone
+
+    from .models import Invitation
+
+    return Invitation.objects.filter(
+        organisation=organisation, accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now()
+    ).exclude(role="young_person")

@@ -1,24 +1,36 @@
+from allauth.account.internal.flows.login import record_authentication
 from django.contrib import messages
+from django.forms import Form
+from django.contrib.auth import login
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from brobygger.access import policy
 from brobygger.access.actor import SESSION_KEY
-from brobygger.access.policy import login_only, rule
+from brobygger.access.policy import login_only, public, rule
 from brobygger.access.rules import Action, Kind
+from brobygger.errors import Refused
+from brobygger.security import mfa
 from brobygger.web.forms import bound
 
 from . import selectors, services
-from .forms import MemberForm, SwitchOrganisationForm
+from .forms import MemberForm, NewLoginForm, SwitchOrganisationForm
+from .models import Invitation
 
 MB = Kind.MEMBERSHIP
 
 
 @rule(MB, Action.LIST)
 def member_list(request):
-    members = selectors.members(request.actor.organisation)
-    return render(request, "tenancy/members.html", {"members": members, "form": MemberForm()})
+    organisation = request.actor.organisation
+    context = {
+        "members": selectors.members(organisation),
+        "invitations": selectors.pending_invitations(organisation),
+    }
+    return render(request, "tenancy/members.html", context)
 
 
 @rule(MB, Action.CREATE, methods=("GET", "POST"))
@@ -26,10 +38,62 @@ def member_add(request):
     form = MemberForm(bound(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.add_member(organisation=request.actor.organisation, **data)
-        messages.success(request, _("%(email)s is added.") % {"email": data["email"]})
+        services.invite(request.actor, base_url=request.build_absolute_uri("/"), **data)
+        messages.success(
+            request,
+            _("An invitation is sent to %(email)s. The role is theirs when they open the link (valid %(days)s days).")
+            % {"email": data["email"], "days": services.INVITATION_DAYS},
+        )
         return redirect("member_list")
     return render(request, "tenancy/member_form.html", {"form": form})
+
+
+@rule(MB, Action.CREATE, methods=("POST",))
+def invitation_cancel(request, pk):
+    invitation = Invitation.objects.filter(pk=pk).first()
+    if invitation is None:
+        raise Http404
+    services.cancel(invitation)
+    messages.success(request, _("The invitation to %(email)s is cancelled.") % {"email": invitation.email})
+    return redirect("member_list")
+
+
+@public(methods=("GET", "POST"))
+def invitation_accept(request, token):
+    """The link in an invitation: a new login for the address, or the role added to the login
+    of whoever has proved the address (after they log in)."""
+    invitation = selectors.invitation_by_token(token)
+    if invitation is None or not services.usable(invitation):
+        return render(request, "tenancy/invitation_gone.html", status=404)
+    user = request.user if request.user.is_authenticated else None
+    form = NewLoginForm(bound(request), invitation=invitation) if user is None else Form(bound(request))
+    context = {"invitation": invitation, "form": form, "needs_login": False}
+    if request.method == "POST" and form.is_valid():
+        password = None if user is not None else form.cleaned_data["password1"]
+        try:
+            holder = services.accept(invitation, user=user, password=password)
+        except services.NeedsLogin:
+            return redirect_to_login(request.get_full_path())
+        except Refused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            if user is None:
+                login(request, holder, backend="allauth.account.auth_backends.AuthenticationBackend")
+                # The password was just typed: allauth counts it as a fresh authentication of this session.
+                record_authentication(request, holder, method="password", email=holder.email, reauthenticated=True)
+            # This session opened the mailbox's link: it may set up the second step (security.md R3).
+            mfa.allow_enrolment(request)
+            messages.success(
+                request,
+                _("Welcome. You are now %(role)s at %(organisation)s.")
+                % {"role": invitation.get_role_display(), "organisation": invitation.organisation.name},
+            )
+            return redirect("home")
+    elif user is None:
+        from brobygger.accounts.services import verified_owner
+
+        context["needs_login"] = verified_owner(invitation.email) is not None
+    return render(request, "tenancy/invitation.html", context)
 
 
 @rule(MB, Action.DELETE, methods=("POST",))

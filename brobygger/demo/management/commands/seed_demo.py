@@ -531,7 +531,7 @@ class Command(BaseCommand):
                 # Three new referrals wait for the lead to distribute them.
                 TeamMember.objects.filter(young_person=young_person).delete()
             if index < 3:
-                user = people.create_account(actor, young_person, email=f"ung{index + 1}@{spec['domain']}")
+                user = people.set_up_login(actor, young_person, email=f"ung{index + 1}@{spec['domain']}")
                 self._set_password(user, password_hash)
                 logins.append((org.name, f"Ung: {young_person.full_name}", user.email))
             if index < YOUNG_PEOPLE_PER_ORG - 3:
