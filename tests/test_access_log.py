@@ -52,11 +52,15 @@ def test_each_part_of_the_young_persons_page_writes_its_own_row(world, client_fo
     ]
 
 
-def test_search_logs_the_criterion_not_the_results(world, client_for):
+def test_search_logs_its_words_about_each_young_person_it_showed(world, client_for):
     before = len(rows())
     client_for("lead").get(reverse("young_people_list"), {"q": "Asta"})
+    client_for("lead").get(reverse("young_people_list"), {"q": "Ingen"})
     new = rows()[before:]
-    assert [(r.action, r.criterion, r.subject_id) for r in new] == [("search", "Asta", None)]
+    assert [(r.action, r.criterion, r.subject_id) for r in new] == [
+        ("search", "Asta", world.objects["yp_a"].pk),
+        ("search", "Ingen", None),
+    ]
 
 
 def test_a_denied_request_writes_nothing(world, client_for):
@@ -151,3 +155,47 @@ def test_lead_can_spot_check_the_log_and_young_person_sees_dates_and_purposes(wo
     portal = whole_page(client_for("young_a"), reverse("portal"))
     assert "Work on the young person" in portal or "Arbejde med den unges forløb" in portal
     assert "Mette" not in portal.split('id="section-access_log"')[1]
+
+
+def test_erasing_a_crafted_name_keeps_every_row_about_anyone_else(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    """The probe's attack: a young person named like the words in other rows ("Export", "Johansen",
+    "match suggestions") is erased, and only the rows about them go (issue 28, item 2)."""
+    counsellor, lead = client_for("counsellor_on_team"), client_for("lead")
+    # Rows about others and about no one, whose words the crafted name contains.
+    lead.get("/young/", {"q": "Asta"})  # a search that finds someone else
+    lead.get("/young/", {"q": "Johansen Export"})  # a search that finds no one
+    lead.get(reverse("young_people_list"), {"q": "Bertil"})
+    counsellor.get(reverse("young_person_detail", kwargs={"pk": world.objects["yp_a"].pk}))
+    with scope(organisation=world.org_a.pk):
+        from tests.world import _young
+
+        person = _young(world.org_a, "Export", "Johansen")
+    lead.get(reverse("young_person_detail", kwargs={"pk": person.pk}))
+    lead.get("/young/", {"q": "Export Johansen"})  # finds them
+    about_them = [r.pk for r in rows() if r.subject_id == person.pk]
+    assert len(about_them) == 2
+    before = [r.pk for r in rows() if r.subject_id != person.pk]
+    assert any("Export" in r.criterion or "Johansen" in r.criterion for r in rows() if r.pk in before)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = lead.post(f"/young/{person.pk}/erase/", {"confirm": "Export Johansen"})
+    assert response.status_code == 302
+    after = rows()
+    kept = {r.pk for r in after}
+    assert set(before) <= kept, "a row about someone else, or about no one, was erased"
+    assert not kept & set(about_them)
+    # What is left is the erasure itself (about no one).
+    assert [(r.action, r.subject_id) for r in after if r.pk not in set(before)] == [("delete", None)]
+
+
+def test_a_list_of_several_young_people_writes_a_row_about_each(world, client_for):
+    before = len(rows())
+    response = client_for("lead").get("/young/", {"q": "e"})
+    assert response.status_code == 200
+    found = {r.subject_id for r in rows()[before:]}
+    assert {world.objects["yp_a"].pk, world.objects["yp_b"].pk} <= found
+    before = len(rows())
+    client_for("consultant").get(reverse("round_detail", kwargs={"pk": world.objects["round_a"].pk}))
+    assert {r.subject_id for r in rows()[before:]} == {world.objects["yp_a"].pk, world.objects["yp_b"].pk}

@@ -10,8 +10,8 @@ from django.core import mail
 from django.test import Client
 from django_scopes import scope, scopes_disabled
 
-from brobygger.tenancy.models import Invitation, Membership, Role
 from brobygger.people.models import TeamMember
+from brobygger.tenancy.models import Invitation, Membership, Role
 from tests.auth import log_in
 from tests.world import _young
 
@@ -20,7 +20,9 @@ PASSWORD = "en lang og sjov sætning om cykler"
 
 
 def _without_nonces(page, email):
-    return re.sub(r'([Nn]once(": |=)|CSRFToken": |csrfmiddlewaretoken" value=)"[^"]+"', "", page).replace(email, "ADDRESS")
+    return re.sub(r'([Nn]once(": |=)|CSRFToken": |csrfmiddlewaretoken" value=)"[^"]+"', "", page).replace(
+        email, "ADDRESS"
+    )
 
 
 def _link(message):
@@ -47,7 +49,9 @@ def _invite(capture, client_for, email, role="counsellor", org="other_org_user")
     return response
 
 
-def test_a_claimed_address_never_brings_another_organisations_role(world, client_for, django_capture_on_commit_callbacks):
+def test_a_claimed_address_never_brings_another_organisations_role(
+    world, client_for, django_capture_on_commit_callbacks
+):
     attacker = world.user("young_a")
     client = Client()
     _log_in_with_password(client, attacker)
@@ -123,7 +127,10 @@ def test_a_young_persons_login_is_an_invitation_too(world, client_for, django_ca
     with scope(organisation=world.org_a.pk):
         young_person = _young(world.org_a, "Cille", "Cortsen")
         TeamMember.objects.create(
-            organisation=world.org_a, young_person=young_person, user=world.user("counsellor_on_team"), role="counsellor"
+            organisation=world.org_a,
+            young_person=young_person,
+            user=world.user("counsellor_on_team"),
+            role="counsellor",
         )
     answers = []
     for email in ("other_org_user@b.example", "cille@a.example"):

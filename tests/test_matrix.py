@@ -10,9 +10,11 @@ import re
 import pytest
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scopes_disabled
 
 from brobygger.access import rules
 from brobygger.access.policy import Access
+from brobygger.audit.models import AccessLog
 from tests.attacks import tried
 from tests.world import CATALOGUE_SLUG, CERTIFICATE_PUBLIC_ID, FIXTURE_ROLES, FIXTURES, GUIDE_TOPIC, OBJECTS_BY_KIND
 
@@ -92,6 +94,7 @@ EXAMPLE_KWARGS = {
     "content": "guide_page",
     "item": f"virksomheder/{GUIDE_TOPIC}",
     "token_id": 999999,
+    "invitation": 999999,
 }
 
 
@@ -108,10 +111,23 @@ def _kind_of_pk(access):
 
 
 def request(client, method, url):
-    with transaction.atomic():
+    """The answer, with the young people the request wrote an access-log row about."""
+    with transaction.atomic(), scopes_disabled():
+        last = AccessLog.objects.order_by("-id").values_list("id", flat=True).first() or 0
         response = client.post(url, {}) if method == "POST" else client.get(url)
+        logged = AccessLog.objects.filter(id__gt=last).values_list("subject_id", flat=True)
+        response.logged_subjects = set(logged)
         transaction.set_rollback(True)
     return response
+
+
+def unlogged_read(world, key, response):
+    """A page that showed a young person's data (a GET answered 200, forms included) and wrote no
+    access-log row about them (issue 28, item 3)."""
+    young_person_key = world.object_young_person.get(key) if key else None
+    if young_person_key is None or response.status_code != 200 or response.request["REQUEST_METHOD"] != "GET":
+        return False
+    return world.objects[young_person_key].pk not in response.logged_subjects
 
 
 @pytest.mark.parametrize(("route", "pattern"), OUR_PATTERNS, ids=[r or "/" for r, _ in OUR_PATTERNS])
@@ -137,6 +153,8 @@ def test_url_matrix(world, client_for, route, pattern):
                 ok = got in (200, 302)
             elif expected_allowed(world, fixture, access, key):
                 ok = got == 200 or (got == 302 and "/accounts/login/" not in response["Location"])
+                if ok and unlogged_read(world, key, response):
+                    mismatches.append(f"{fixture} GET {url} ({key}) showed a young person's data without a log row")
             else:
                 ok = got == 404
                 tried("IDOR and role escalation (another organisation's or another team's object)")

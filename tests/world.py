@@ -12,7 +12,6 @@ from django_scopes import scope
 
 from brobygger.access.actor import Actor
 from brobygger.access.rules import Cond, FieldCategory
-from brobygger.accounts.models import User
 from brobygger.accounts.services import create_verified_user
 from brobygger.catalogue import services as catalogue_services
 from brobygger.certificates import services as certificates

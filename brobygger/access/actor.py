@@ -15,6 +15,10 @@ class Actor:
         self.organisations = list(organisations)
         self.roles = frozenset(roles)
         self.memberships = memberships  # all of the user's, in every organisation; None if not read
+        # Young people whose data the policy handed out in this request (id -> what and how), and those
+        # the access log already has a row about: the rest get a row when the page is answered.
+        self.reads: dict = {}
+        self.logged_subjects: set = set()
 
     @property
     def is_authenticated(self):

@@ -177,7 +177,22 @@ def get_object(actor, kind, action, pk, queryset_hook=None):
     obj = qs.filter(pk=pk).first()
     if obj is None:
         raise Http404
+    _note_read(actor, kind, action, obj)
     return obj
+
+
+def _note_read(actor, kind, action, obj):
+    """Remember that this request was handed a young person's data: whatever the view then shows of
+    it, the access log gets a row (`READ_RECORDERS`), unless the view wrote a more precise one."""
+    field = rules.YOUNG_PERSON_FIELD.get(kind)
+    young_person_id = (obj.pk if field == "pk" else getattr(obj, field, None)) if field else None
+    if young_person_id is not None:
+        actor.reads.setdefault(young_person_id, (kind, action, str(obj.pk)))
+
+
+# Called with (actor) once a page that was handed young people's data has been answered; the access
+# log registers its writer here (audit.apps), so this layer needs no import of it.
+READ_RECORDERS = []
 
 
 def object_and_role(actor, kind, action, pk, queryset_hook=None):
@@ -246,6 +261,7 @@ def young_person_and_role(actor, action, pk):
     actor.__dict__.setdefault("_relations", {})[young_person.pk] = held
     if not held & set(found):
         raise Http404
+    _note_read(actor, Kind.YOUNG_PERSON, action, young_person)
     return young_person, next(iter(found.values()))
 
 
@@ -287,7 +303,14 @@ def _declare(access, check):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             refused = check(request)
-            return refused if refused is not None else view(request, *args, **kwargs)
+            if refused is not None:
+                return refused
+            response = view(request, *args, **kwargs)
+            actor = getattr(request, "actor", None)
+            if response.status_code == 200 and actor is not None and actor.reads:
+                for record in READ_RECORDERS:
+                    record(actor)
+            return response
 
         wrapper.access = access
         return wrapper

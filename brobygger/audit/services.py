@@ -32,6 +32,8 @@ def log(actor, action, **details):
     """
     entry = _entry(actor, action, **details)
     entry.save()
+    if entry.subject_id is not None:
+        actor.logged_subjects.add(entry.subject_id)
     return entry
 
 
@@ -39,7 +41,44 @@ def log_many(actor, action, *, kind, subjects, role=None, criterion=""):
     """One access-log row per young person in `subjects` (an import or an export touching many)."""
     rows = [_entry(actor, action, kind=kind, subject=s, obj=s, role=role, criterion=criterion) for s in subjects]
     AccessLog.objects.bulk_create(rows, batch_size=1000)
+    actor.logged_subjects.update(row.subject_id for row in rows)
     return len(rows)
+
+
+def log_reads(actor):
+    """A VIEW row for every young person whose data the policy handed to this request and the view
+    logged nothing about (access.policy.READ_RECORDERS): logging that no page can forget."""
+    from brobygger.access import policy
+
+    rows = []
+    for young_person_id, (kind, action, object_id) in actor.reads.items():
+        if young_person_id in actor.logged_subjects:
+            continue
+        role = policy.granting_role(actor, kind, action)
+        rows.append(
+            AccessLog(
+                organisation=actor.organisation,
+                user=actor.user,
+                role=role,
+                action=Action.VIEW,
+                subject_id=young_person_id,
+                object_kind=str(kind),
+                object_id=object_id,
+                purpose=rules.ROLE_PURPOSE.get(role, "administration"),
+            )
+        )
+    AccessLog.objects.bulk_create(rows)
+    actor.logged_subjects.update(actor.reads)
+
+
+def log_search(actor, *, kind, criterion, found, role=None):
+    """A search or a list of several young people: one row about each young person it showed, with
+    the search's words, so that erasing a person erases exactly the searches that found them; a search
+    that showed no one writes one row about no one."""
+    found = list(found)
+    if not found:
+        return [log(actor, Action.SEARCH, kind=kind, criterion=criterion, role=role)]
+    return log_many(actor, Action.SEARCH, kind=kind, subjects=found, role=role, criterion=criterion)
 
 
 def log_view(actor, kind, obj, subject, role):
@@ -61,17 +100,11 @@ def purge_expired(retention_days, now=None):
 
 
 @transaction.atomic
-def erase_subject(young_person, words):
-    """Erasure (Art. 17, NGO organisations): the log rows about the young person, and the
-    organisation's search rows whose search words name them. Opens the guard like the retention job."""
-    from django.db.models import Q
-
-    named = Q(pk__in=[])  # no words: no search rows
-    for word in (w for w in words if w):
-        named |= Q(criterion__icontains=word)
-    rows = AccessLog.objects.with_scopes_disabled().filter(
-        Q(subject_id=young_person.pk) | (Q(organisation_id=young_person.organisation_id) & named)
-    )
+def erase_subject(young_person):
+    """Erasure (Art. 17, NGO organisations): the log rows about the young person, and only those.
+    A search that found them wrote a row about them (with its words), so it goes too; nothing is
+    matched on words. Opens the guard like the retention job."""
+    rows = AccessLog.objects.with_scopes_disabled().filter(subject_id=young_person.pk)
     grant = RetentionGrant.objects.create()
     deleted, _ = rows._raw_delete_rows()
     grant.delete()

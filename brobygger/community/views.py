@@ -43,8 +43,7 @@ def _members_form(request, group, data=None):
 def group_detail(request, pk):
     group = policy.get_object(request.actor, GR, Action.VIEW, pk)
     members = list(GroupMember.objects.filter(group=group).select_related("young_person"))
-    for member in members:
-        audit.log(request.actor, "view", kind="group_member", subject=member.young_person, obj=member)
+    audit.log_search(request.actor, kind=GR, criterion="group", found=[member.young_person for member in members])
     context = {
         "group": group,
         "members": members,

@@ -82,7 +82,8 @@ def young_people_for_offer(request, pk):
     )
     visible = policy.queryset(request.actor, YP, Action.SUGGEST)
     result, people = selectors.young_people_for(offer, visible)
-    audit.log(request.actor, LogAction.SEARCH, kind=Kind.OFFER, obj=offer, criterion="match suggestions")
+    role = policy.granting_role(request.actor, YP, Action.SUGGEST)
+    audit.log_search(request.actor, kind=Kind.OFFER, criterion="match suggestions", found=people.values(), role=role)
     proposable = set()
     if policy.may(request.actor, YP, Action.PROPOSE_ACTIVITY):
         may_propose_to = policy.queryset(request.actor, YP, Action.PROPOSE_ACTIVITY).filter(pk__in=list(people))
@@ -140,7 +141,7 @@ def rounds(request):
 def round_detail(request, pk):
     round_ = policy.get_object(request.actor, RO, Action.VIEW, pk)
     seats = list(selectors.seats(round_))
-    audit.log(request.actor, LogAction.VIEW, kind=RO, obj=round_)
+    audit.log_search(request.actor, kind=RO, criterion="round", found=[seat.young_person for seat in seats])
     context = {
         "round": round_,
         "seats": [(seat, reasons.describe_unmatched(seat.unmatched_reason)) for seat in seats],

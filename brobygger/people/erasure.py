@@ -4,7 +4,7 @@ Municipal units have notation and journalising duties and fall under the
 Archives Act, so they archive: the record stays, out of the daily work, and
 the young person's login ends. Everyone else erases: every row about the
 young person (cascading from the young person), their documents' files,
-their access-log rows and the searches that named them, uploaded import
+their access-log rows (a search that found them wrote a row about them), uploaded import
 files that mention them, and their login, so that a search of the whole
 database afterwards finds nothing (security.md R33).
 """
@@ -57,7 +57,7 @@ def erase(actor, young_person, role=None):
     words = identifying_words(young_person)
     user = young_person.user
     attachments.forget_files(young_person)
-    audit.erase_subject(young_person, words)
+    audit.erase_subject(young_person)
     exchange.forget_person(young_person.organisation, words)
     with scopes_disabled():
         young_person.delete()

@@ -13,7 +13,6 @@ from brobygger.access.policy import rule
 from brobygger.access.rules import Action, FieldCategory, Kind
 from brobygger.attachments import selectors as attachment_selectors
 from brobygger.audit import services as audit
-from brobygger.audit.models import Action as LogAction
 from brobygger.consent import selectors as consent_selectors
 from brobygger.conversations import selectors as note_selectors
 from brobygger.errors import Refused
@@ -41,15 +40,10 @@ def young_people_list(request):
     term = form.cleaned_data["q"] if form.is_valid() else ""
     queryset = selectors.with_entry_point(selectors.search(policy.queryset(request.actor, YP, Action.LIST), term))
     queryset = queryset.filter(archived_at__isnull=True)
-    if term:
-        audit.log(
-            request.actor,
-            LogAction.SEARCH,
-            kind=YP,
-            criterion=term,
-            role=policy.granting_role(request.actor, YP, Action.LIST),
-        )
     page = Paginator(queryset, YOUNG_PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    if term:
+        role = policy.granting_role(request.actor, YP, Action.LIST)
+        audit.log_search(request.actor, kind=YP, criterion=term, found=page.object_list, role=role)
     template = "people/_list_rows.html" if request.htmx else "people/list.html"
     context = {"form": form, "page": page, "term": term}
     if request.actor.organisation.archives_instead_of_erasing:
@@ -334,13 +328,8 @@ def shared_list(request):
         .order_by("first_name", "last_name")
     )
     rows = [(yp, consent_selectors.categories_shared_with(yp, request.actor.organisation)) for yp in people]
-    audit.log(
-        request.actor,
-        LogAction.SEARCH,
-        kind=Kind.SHARED_PERSON,
-        criterion="shared-with-us",
-        role=policy.granting_role(request.actor, Kind.SHARED_PERSON, Action.LIST),
-    )
+    role = policy.granting_role(request.actor, Kind.SHARED_PERSON, Action.LIST)
+    audit.log_search(request.actor, kind=Kind.SHARED_PERSON, criterion="shared-with-us", found=people, role=role)
     return render(request, "people/shared_list.html", {"rows": rows})
 
 

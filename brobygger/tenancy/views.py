@@ -1,9 +1,8 @@
 from allauth.account.internal.flows.login import record_authentication
 from django.contrib import messages
-from django.forms import Form
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.forms import Form
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -49,12 +48,13 @@ def member_add(request):
 
 
 @rule(MB, Action.CREATE, methods=("POST",))
-def invitation_cancel(request, pk):
-    invitation = Invitation.objects.filter(pk=pk).first()
-    if invitation is None:
-        raise Http404
-    services.cancel(invitation)
-    messages.success(request, _("The invitation to %(email)s is cancelled.") % {"email": invitation.email})
+def invitation_cancel(request, invitation):
+    found = Invitation.objects.filter(pk=invitation).first()  # the organisation's own, by its scope
+    if found is None:
+        messages.info(request, _("That invitation is no longer open."))
+    else:
+        services.cancel(found)
+        messages.success(request, _("The invitation to %(email)s is cancelled.") % {"email": found.email})
     return redirect("member_list")
 
 

@@ -10,7 +10,6 @@ from brobygger.access import policy
 from brobygger.access.policy import api_rule
 from brobygger.access.rules import Action, FieldCategory, Kind
 from brobygger.audit import services as audit
-from brobygger.audit.models import Action as LogAction
 from brobygger.conversations import selectors as note_selectors
 from brobygger.errors import Refused
 from brobygger.pathways import selectors as pathway_selectors
@@ -59,17 +58,22 @@ def list_young_people(request, query: Query[Search]):
     """The young people the token's user may see: their team's, or (the team lead) the organisation's."""
     actor = request.actor
     term = query.q.strip()[:100]
-    if term:
-        audit.log(actor, LogAction.SEARCH, kind=YP, criterion=term, role=policy.granting_role(actor, YP, Action.LIST))
     # The primary key breaks ties, so no one is skipped or repeated between pages.
     queryset = selectors.search(policy.queryset(actor, YP, Action.LIST), term).order_by("first_name", "last_name", "pk")
     full = not actor.has_role(*policy.rules.CONSENTED_FIELDS_ONLY)
 
+    shown = []
+
     def item(young_person):
+        shown.append(young_person)
         categories = set(FieldCategory.values) if full else policy.visible_categories(actor, young_person)
         return young_person_out(young_person, categories)
 
-    return paged(queryset, query, item)
+    page = paged(queryset, query, item)
+    if term:
+        role = policy.granting_role(actor, YP, Action.LIST)
+        audit.log_search(actor, kind=YP, criterion=term, found=shown, role=role)
+    return page
 
 
 @router.post("/young-people", response=answers(YoungPersonOut, 201), summary="Register a referral")
