@@ -46,6 +46,9 @@ def browser():
 def phone(browser):
     """A 375 px wide phone-sized page."""
     context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, locale="da-DK")
+    # Every step waits for what the person would see (a button, a part htmx puts in); on a loaded
+    # two-core machine that can take long, so the bound is wide. It is a bound, never a pause.
+    context.set_default_timeout(120_000)
     page = context.new_page()
     yield page
     context.close()
