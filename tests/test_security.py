@@ -27,6 +27,7 @@ from brobygger.sensitive.models import SensitiveInformation
 from brobygger.tenancy.models import Membership, Role
 from tests.attacks import tried
 from tests.auth import log_in, totp_code
+from tests.pdfs import pdf
 from tests.world import PDF_BYTES
 
 PASSWORD = "tre blå elefanter danser tango 42"
@@ -827,3 +828,44 @@ def test_the_young_persons_export_has_their_data_and_the_dates_and_purposes_of_a
     log_rows = export["sections"]["access_log"]["rows"]
     assert log_rows and all({"when", "what", "why"} <= set(row) for row in log_rows)
     assert "Mette" not in str(log_rows)  # dates and purposes, never the staff member
+
+
+ACTIVE_PDFS = {
+    "script": pdf(b"/OpenAction 4 0 R", extra_objects=[b"<< /S /JavaScript /JS (app.alert(1)) >>"]),
+    "escaped script": pdf(b"/OpenAction 4 0 R", extra_objects=[b"<< /S /J#61vaScript /J#53 (app.alert(1)) >>"]),
+    "escaped launch": pdf(b"/OpenAction 4 0 R", extra_objects=[b"<< /S /L#61unch /F (calc.exe) >>"]),
+    "script in an object stream": pdf(
+        b"/OpenAction 4 0 R", packed=True, extra_objects=[b"<< /S /JavaScript /JS (app.alert(1)) >>"]
+    ),
+    "embedded file": pdf(
+        b"/Names << /EmbeddedFiles << /Names [(x.exe) 4 0 R] >> >>",
+        extra_objects=[b"<< /Type /Filespec /F (x.exe) /EF << /F 5 0 R >> >>", b"<< /Type /EmbeddedFile >>"],
+    ),
+    "XFA form": pdf(b"/AcroForm << /Fields [] /XFA 4 0 R >>", packed=True, extra_objects=[b"<< >>"]),
+}
+
+
+@pytest.mark.parametrize("name", ACTIVE_PDFS)
+def test_a_pdf_that_can_act_is_refused_however_it_is_written(world, client_for, name):
+    """The probe's PDFs (issue 28, item 4): names with #xx escapes and scripts inside a compressed
+    object stream got past a search for literal bytes. pypdf reads them as a viewer does."""
+    from pypdf import PdfReader
+
+    content = ACTIVE_PDFS[name]
+    assert len(PdfReader(io.BytesIO(content)).pages) == 1  # a PDF a viewer opens
+    yp = world.objects["yp_a"]
+    response = client_for("counsellor_on_team").post(
+        f"/young/{yp.pk}/documents/new/", {"file": SimpleUploadedFile("brev.pdf", content)}
+    )
+    assert response.status_code == 200
+    assert "indeholder scripts" in response.content.decode()
+    assert not Attachment.objects.with_scopes_disabled().filter(original_name="brev.pdf").exists()
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_a_plain_pdf_in_either_layout_is_kept(world, client_for, packed):
+    yp = world.objects["yp_a"]
+    response = client_for("counsellor_on_team").post(
+        f"/young/{yp.pk}/documents/new/", {"file": SimpleUploadedFile("cv.pdf", pdf(packed=packed))}
+    )
+    assert response.status_code == 302

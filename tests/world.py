@@ -34,6 +34,7 @@ from brobygger.sensitive.models import SensitiveInformation
 from brobygger.staircase.models import Activity, ActivityKind, Attendance, LearningPlan, MentorMessage, Talent
 from brobygger.tenancy import services as tenancy
 from brobygger.tenancy.models import Organisation, Role
+from tests.pdfs import pdf
 
 FIXTURES = [
     "counsellor_on_team",
@@ -360,7 +361,7 @@ def _young(org, first, last, user=None):
     )
 
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF_BYTES = pdf()
 
 
 def _attachment(org, yp, user):

@@ -16,6 +16,9 @@ from enum import StrEnum
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError, PdfStreamError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 HEAD_BYTES = 8192
 ZIP_MAX_ENTRIES = 2000
@@ -27,8 +30,12 @@ INVISIBLE = (
     {"\u200e", "\u200f", "\u061c"} | {chr(c) for c in range(0x202A, 0x202F)} | {chr(c) for c in range(0x2066, 0x206A)}
 )
 WEB_PAGE_MARKERS = (b"<html", b"<!doctype html", b"<script", b"<svg", b"<body", b"<iframe", b"<?xml-stylesheet")
-# "/JS" alone is left out: three bytes turn up by chance in compressed streams of large PDFs.
-PDF_ACTIVE_CONTENT = (b"/JavaScript", b"/Launch", b"/EmbeddedFile", b"/XFA")
+# Names that make a PDF act (scripts, launched programs, embedded files, XFA forms, rich media), looked
+# for in every object once pypdf has parsed the file: a name written with #xx escapes, or an object
+# inside a compressed object stream, is read as a viewer reads it.
+PDF_ACTIVE_NAMES = frozenset(
+    {"/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/XFA", "/RichMedia", "/SubmitForm"}
+)
 
 
 class FileKind(StrEnum):
@@ -168,8 +175,41 @@ def _check_zip(content):
 
 
 def _check_pdf(content):
-    if any(marker in content for marker in PDF_ACTIVE_CONTENT):
+    try:
+        active = _pdf_is_active(content)
+    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, RecursionError, OSError):
+        _refuse(
+            _("The PDF cannot be read, so it cannot be checked. Save it again as PDF and upload that."), "pdf_unread"
+        )
+    if active:
         _refuse(_("The PDF contains scripts, attachments or actions, which cannot be uploaded."), "pdf_active")
+
+
+def _pdf_is_active(content):
+    reader = PdfReader(io.BytesIO(content), strict=False)
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise PdfReadError("encrypted")
+    numbers = {(number, generation) for generation, table in reader.xref.items() for number in table}
+    numbers |= {(number, 0) for number in reader.xref_objStm}
+    objects = [reader.trailer] + [reader.get_object(IndirectObject(n, g, reader)) for n, g in sorted(numbers)]
+    return any(_pdf_names(obj) & PDF_ACTIVE_NAMES for obj in objects if obj is not None)
+
+
+def _pdf_names(obj, depth=0):
+    """Every name in one object, its keys and values and what it holds directly (references are
+    objects of their own, each looked at once)."""
+    if depth > 50:
+        raise RecursionError("nested too deep")
+    if isinstance(obj, NameObject):
+        return {str(obj)}
+    if isinstance(obj, DictionaryObject):
+        names = {str(key) for key in obj}
+        for value in obj.values():
+            names |= _pdf_names(value, depth + 1)
+        return names
+    if isinstance(obj, ArrayObject):
+        return set().union(*(_pdf_names(item, depth + 1) for item in obj)) if obj else set()
+    return set()
 
 
 def _check_image(content):
