@@ -14,6 +14,7 @@ from brobygger.followup import reminders, services
 from brobygger.followup import selectors as followup_selectors
 from brobygger.followup.models import FeedToken, FollowUpContact, FollowUpPlan, StatusCheck
 from brobygger.pathways.models import StatusCode
+from brobygger.tenancy import services as tenancy
 from tests.parts import whole_page
 
 
@@ -209,3 +210,41 @@ def test_a_long_list_of_due_contacts_shows_the_most_urgent_and_links_to_the_rest
     assert len(everything.context["contacts"]) == due and everything.context["more"] == 0
     oldest = min(c.due_on for c in everything.context["contacts"])
     assert home.context["due_contacts"][0].due_on == oldest  # the most overdue first
+
+
+def _feed_token(client):
+    client.post(reverse("followup_feed_issue"))
+    url = client.get(reverse("followup_home")).context["feed_url"]
+    return url.rsplit("/", 1)[1].removesuffix(".ics")
+
+
+def test_the_calendar_feed_stops_the_moment_the_last_membership_ends(world, client_for):
+    """The probe kept reading a leaver's follow-ups through the token address (issue 28, item 6)."""
+    token = _feed_token(client_for("counsellor_on_team"))
+    feed = reverse("followup_feed", kwargs={"token": token})
+    assert client_for("anonymous").get(feed).status_code == 200
+    with in_a(world):
+        membership = world.user("counsellor_on_team").memberships.get()
+    # Removed through the administrator's page, as a leaver is.
+    response = client_for("admin").post(reverse("member_remove", kwargs={"pk": membership.pk}))
+    assert response.status_code == 302
+    assert client_for("anonymous").get(feed).status_code == 404
+    assert not FeedToken.objects.filter(user=world.user("counsellor_on_team")).exists()
+
+
+def test_a_feed_in_an_organisation_left_while_staying_in_another_shows_only_the_other(world, client_for):
+    token = _feed_token(client_for("counsellor_on_team"))
+    with in_a(world):
+        world.user("counsellor_on_team").memberships.get().delete()
+    with scope(organisation=world.org_b.pk):
+        tenancy.add_member(organisation=world.org_b, email="counsellor_on_team@a.example", role="counsellor")
+    response = client_for("anonymous").get(reverse("followup_feed", kwargs={"token": token}))
+    assert response.status_code == 200 and b"VEVENT" not in response.content  # org A's follow-ups are gone
+
+
+def test_the_owner_stops_their_calendar_address(world, client_for):
+    client = client_for("counsellor_on_team")
+    token = _feed_token(client)
+    assert "Stop min kalenderadresse" in client.get(reverse("followup_home")).content.decode()
+    assert client.post(reverse("followup_feed_stop")).status_code == 302
+    assert client_for("anonymous").get(reverse("followup_feed", kwargs={"token": token})).status_code == 404

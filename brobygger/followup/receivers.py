@@ -1,10 +1,14 @@
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from django_scopes import scopes_disabled
 
 from brobygger.pathways.selectors import current_status
 from brobygger.pathways.signals import pathway_ended, status_changed
 
 from . import services
-from .models import FollowUpPlan
+from brobygger.tenancy.models import Membership
+
+from .models import FeedToken, FollowUpPlan
 
 
 @receiver(status_changed)
@@ -22,3 +26,11 @@ def start_aftercare(sender, actor, young_person, entry, **kwargs):
 @receiver(pathway_ended)
 def check_after_exit(sender, actor, young_person, pathway, **kwargs):
     services.checks_after_end(actor, young_person, ended_on=pathway.ended_on)
+
+
+@receiver(post_delete, sender=Membership)
+def end_feed_with_last_membership(sender, instance, **kwargs):
+    """A professional who has left every organisation has no calendar address any more."""
+    with scopes_disabled():
+        if not Membership.objects.filter(user_id=instance.user_id).exists():
+            FeedToken.objects.filter(user_id=instance.user_id).delete()

@@ -65,10 +65,13 @@ def overdue(queryset, today=None):
     return queryset.filter(done_on__isnull=True, due_on__lt=today or timezone.localdate())
 
 
-def feed_items(user):
-    """Open follow-ups of this professional in every organisation (for the calendar feed)."""
+def feed_items(user, organisation_ids):
+    """Open follow-ups of this professional in the organisations where they still work (for the
+    calendar feed)."""
     contacts = FollowUpContact.objects.filter(
-        plan__responsible=user, done_on__isnull=True, plan__closed_on__isnull=True
+        organisation_id__in=organisation_ids, plan__responsible=user, done_on__isnull=True, plan__closed_on__isnull=True
     )
-    checks = StatusCheck.objects.filter(plan__responsible=user, done_on__isnull=True)
+    checks = StatusCheck.objects.filter(
+        organisation_id__in=organisation_ids, plan__responsible=user, done_on__isnull=True
+    )
     return list(contacts.select_related("young_person")), list(checks.select_related("young_person"))

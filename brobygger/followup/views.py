@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 from icalendar import Calendar, Event
 
-from brobygger.access import policy
+from brobygger.access import policy, rules
 from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit.models import AccessLog, Purpose
@@ -42,6 +42,7 @@ def followup_home(request):
         "today": timezone.localdate(),
         "how_choices": selectors.how_it_goes_choices(),
         "feed_url": request.session.pop("feed_url", None),
+        "has_feed": FeedToken.objects.filter(user=request.user).exists(),
     }
     return render(request, "followup/home.html", context)
 
@@ -102,6 +103,18 @@ def feed_issue(request):
     return redirect("followup_home")
 
 
+@rule(FC, Action.LIST, methods=("POST",))
+def feed_stop(request):
+    """The calendar address stops working at once (a lost phone, a shared calendar)."""
+    FeedToken.objects.filter(user=request.user).delete()
+    messages.success(request, _("Your calendar address no longer works. Make a new one when you need it."))
+    return redirect("followup_home")
+
+
+def may_follow_up(role):
+    return rules.condition(role, FC, Action.LIST) is not None
+
+
 @public
 def feed(request, token):
     """The professional's open follow-ups as all-day events (dates, so daylight
@@ -110,7 +123,11 @@ def feed(request, token):
         owner = FeedToken.objects.filter(token_hash=FeedToken.hash(token)).select_related("user").first()
         if owner is None or not owner.user.is_active:
             raise Http404
-        contacts, checks = selectors.feed_items(owner.user)
+        # Only where the owner may still see follow-ups: the feed stops the moment they leave.
+        working_in = {m.organisation_id for m in owner.user.memberships.all() if may_follow_up(m.role)}
+        if not working_in:
+            raise Http404
+        contacts, checks = selectors.feed_items(owner.user, working_in)
         calendar = Calendar()
         calendar.add("prodid", "-//Brobygger//opfølgning//DA")
         calendar.add("version", "2.0")
