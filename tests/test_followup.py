@@ -234,10 +234,10 @@ def test_the_calendar_feed_stops_the_moment_the_last_membership_ends(world, clie
 
 def test_a_feed_in_an_organisation_left_while_staying_in_another_shows_only_the_other(world, client_for):
     token = _feed_token(client_for("counsellor_on_team"))
-    with in_a(world):
-        world.user("counsellor_on_team").memberships.get().delete()
     with scope(organisation=world.org_b.pk):
         tenancy.add_member(organisation=world.org_b, email="counsellor_on_team@a.example", role="counsellor")
+    with in_a(world):
+        world.user("counsellor_on_team").memberships.get(organisation=world.org_a).delete()
     response = client_for("anonymous").get(reverse("followup_feed", kwargs={"token": token}))
     assert response.status_code == 200 and b"VEVENT" not in response.content  # org A's follow-ups are gone
 

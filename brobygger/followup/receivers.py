@@ -4,10 +4,9 @@ from django_scopes import scopes_disabled
 
 from brobygger.pathways.selectors import current_status
 from brobygger.pathways.signals import pathway_ended, status_changed
-
-from . import services
 from brobygger.tenancy.models import Membership
 
+from . import services
 from .models import FeedToken, FollowUpPlan
 
 
