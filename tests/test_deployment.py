@@ -294,3 +294,11 @@ def test_a_stopped_app_server_is_passed_over(stack):
     browser = stack.browser()
     answers = [fetch(browser, stack.url("/healthz"))[0] for _ in range(30)]
     assert answers == [200] * 30
+
+
+def test_nginx_lets_through_the_largest_file_the_app_takes():
+    """An import of 20 MB got nginx's 413 page instead of the app's clear answer (issue 28, item 7)."""
+    from brobygger.exchange.reading import MAX_BYTES
+
+    size = re.search(r"client_max_body_size (\d+)m;", (ROOT / "deploy" / "nginx.conf").read_text()).group(1)
+    assert int(size) * 1024 * 1024 > MAX_BYTES

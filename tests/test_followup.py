@@ -248,3 +248,18 @@ def test_the_owner_stops_their_calendar_address(world, client_for):
     assert "Stop min kalenderadresse" in client.get(reverse("followup_home")).content.decode()
     assert client.post(reverse("followup_feed_stop")).status_code == 302
     assert client_for("anonymous").get(reverse("followup_feed", kwargs={"token": token})).status_code == 404
+
+
+def test_a_contact_recorded_by_two_is_recorded_once_and_the_second_is_told(world, client_for):
+    """Two people recording the same due contact both got "registreret"; one was overwritten and each
+    added a status entry (issue 28, item 11). The second now keeps their text and writes nothing."""
+    contact = world.objects["contact_a"]
+    url = reverse("followup_contact", kwargs={"pk": contact.pk})
+    first = client_for("counsellor_on_team").post(url, {"reached": "yes", "how_it_goes": "good", "note": "Første"})
+    assert first.status_code == 302
+    second = client_for("lead").post(url, {"reached": "yes", "how_it_goes": "good", "note": "Anden tekst"})
+    page = second.content.decode()
+    assert second.status_code == 200 and "Mette" in page and "blev ikke gemt" in page and "Anden tekst" in page
+    with in_a(world):
+        contact.refresh_from_db()
+        assert contact.note == "Første"

@@ -263,6 +263,23 @@ def test_attendance_needs_an_accepted_learning_plan_then_takes_one_tap(world, cl
     assert activity.state == Activity.State.ACTIVE
 
 
+def test_a_day_registered_by_two_tells_the_second_what_the_first_registered(world, client_for):
+    """Both were told "registered" and the last won without a word (issue 28, item 11)."""
+    activity = accepted_placement(world, client_for)
+    mentor = client_for("mentor_with_consent")
+    mentor.post(
+        reverse("learning_plan_edit", kwargs={"pk": activity.pk}),
+        {"goals": "Lære lys", "tasks": "Opstilling", "hours_per_day": "5"},
+    )
+    client_for("young_a").post(reverse("learning_plan_accept", kwargs={"pk": activity.pk}))
+    tap = reverse("activity_attend", kwargs={"pk": activity.pk})
+    mentor.post(tap, {"next": "mentor"})
+    page = client_for("counsellor_on_team").post(tap, {"next": "mentor"}, follow=True).content.decode()
+    assert "Bo havde allerede registreret dagen (mødt, 5 timer)" in page
+    with in_a(world):
+        assert Attendance.objects.filter(activity=activity).count() == 1
+
+
 def test_changing_the_plan_asks_the_young_person_again(world, client_for):
     placement = world.objects["placement_a"]
     client_for("mentor_with_consent").post(

@@ -98,6 +98,7 @@ class World:
         if fixture == "other_org_user":
             # Holds every role in org B and is on yp_other's team.
             found |= {Cond.TEAM} if yp == "yp_other" else set()
+            found |= {Cond.ROUND_OWNER} if key == "round_seat_other" else set()
             return found
         if (fixture, yp) in TEAM_FACTS:
             found.add(Cond.TEAM)
@@ -107,6 +108,8 @@ class World:
             found.add(Cond.CONSENT)
         if (fixture, key) in OWN_COMPANY_FACTS:
             found.add(Cond.OWN_COMPANY)
+        if fixture == "consultant" and key in {"round_seat_a", "round_seat_b"}:
+            found.add(Cond.ROUND_OWNER)  # the consultant made round A
         return found
 
 

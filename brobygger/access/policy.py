@@ -141,6 +141,8 @@ def _condition_q(cond, actor, kind):
         return Q(company_id__in=actor.mentor_company_ids)
     if cond == Cond.OWN_COMPANY and kind == Kind.ROUND_OFFER:
         return Q(offer__company_id__in=actor.mentor_company_ids)
+    if cond == Cond.ROUND_OWNER and kind == Kind.ROUND_SEAT:
+        return Q(round__created_by=actor.user)
     if cond == Cond.SHARED and kind == Kind.SHARED_PERSON:
         from brobygger.consent.selectors import young_people_shared_with
 

@@ -13,6 +13,7 @@ Conditions:
     OWN_COMPANY  the company is one the mentor belongs to
     SHARED       the young person (in another organisation) has an active consent
                  naming the user's organisation; only the consented categories show
+    ROUND_OWNER  the seat is in a round of mutual choice the user made
 """
 
 from enum import StrEnum
@@ -114,6 +115,7 @@ class Cond(StrEnum):
     CONSENT = "consent"
     OWN_COMPANY = "own_company"
     SHARED = "shared"
+    ROUND_OWNER = "round_owner"
 
 
 class FieldCategory(models.TextChoices):
@@ -427,8 +429,10 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
     (T, Kind.ROUND, Action.END): Cond.ORG,
     (Y, Kind.ROUND_SEAT, Action.RANK): Cond.SELF,
     (Y, Kind.ROUND_SEAT, Action.WITHDRAW): Cond.SELF,
-    (C, Kind.ROUND_SEAT, Action.WITHDRAW): Cond.ORG,
-    (W, Kind.ROUND_SEAT, Action.WITHDRAW): Cond.ORG,
+    # Taking someone out of a round deletes their private ranking: their own team, the round's owner
+    # and the team lead who distributes the cases may; any other counsellor may not.
+    (C, Kind.ROUND_SEAT, Action.WITHDRAW): Cond.TEAM,
+    (W, Kind.ROUND_SEAT, Action.WITHDRAW): Cond.ROUND_OWNER,
     (T, Kind.ROUND_SEAT, Action.WITHDRAW): Cond.ORG,
     (M, Kind.ROUND_OFFER, Action.RANK): Cond.OWN_COMPANY,
     (W, Kind.ROUND_OFFER, Action.RANK): Cond.ORG,

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from brobygger.audit.models import Action
@@ -96,19 +96,32 @@ def _plan(actor, young_person, *, outcome, exit_on, months):
 @transaction.atomic
 def record_contact(actor, contact, *, reached, how_it_goes="", note="", status=None, role=None):
     """Two taps: reached or not, and how it goes. A new status goes into the history."""
-    contact = FollowUpContact.objects.select_for_update().get(pk=contact.pk)
     if how_it_goes and how_it_goes not in HowItGoes.values:
         raise FollowUpError(_("Choose how it goes."))
-    contact.done_on = timezone.localdate()
-    contact.reached = reached
-    contact.how_it_goes = how_it_goes if reached else ""
-    contact.note = note.strip()
-    contact.recorded_by = actor.user
-    contact.save()
+    # One UPDATE that only an open contact matches: of two people recording it at once, on either
+    # database, the second is told and nothing of theirs is written.
+    recorded = FollowUpContact.objects.filter(pk=contact.pk, done_on__isnull=True).update(
+        done_on=timezone.localdate(),
+        reached=reached,
+        how_it_goes=how_it_goes if reached else "",
+        note=note.strip(),
+        recorded_by=actor.user,
+    )
+    contact = FollowUpContact.objects.select_related("young_person", "recorded_by").get(pk=contact.pk)
+    if not recorded:
+        raise FollowUpError(already_recorded(contact))
     if status is not None:
         pathway_services.change_status(actor, contact.young_person, activity=status, role=role)
     log(actor, Action.UPDATE, kind="followup_contact", subject=contact.young_person, obj=contact, role=role)
     return contact
+
+
+def already_recorded(item):
+    who = item.recorded_by.display_name if item.recorded_by else _("someone else")
+    return _("%(who)s recorded this on %(date)s, so yours was not saved. Your text is still here.") % {
+        "who": who,
+        "date": formats.date_format(item.done_on, "j. F Y"),
+    }
 
 
 @transaction.atomic
@@ -116,11 +129,11 @@ def record_check(actor, check, *, status=None, unknown=False, role=None):
     """A status check after exit. Unknown is a result too, shown as unknown."""
     if status is None and not unknown:
         raise FollowUpError(_("Choose the status, or say that it could not be found out."))
-    check = StatusCheck.objects.select_for_update().get(pk=check.pk)
-    check.done_on = timezone.localdate()
-    check.status = status
-    check.unknown = status is None
-    check.recorded_by = actor.user
-    check.save()
+    recorded = StatusCheck.objects.filter(pk=check.pk, done_on__isnull=True).update(
+        done_on=timezone.localdate(), status=status, unknown=status is None, recorded_by=actor.user
+    )
+    check = StatusCheck.objects.select_related("young_person", "recorded_by").get(pk=check.pk)
+    if not recorded:
+        raise FollowUpError(already_recorded(check))
     log(actor, Action.UPDATE, kind="status_check", subject=check.young_person, obj=check, role=role)
     return check

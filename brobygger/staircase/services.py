@@ -188,6 +188,7 @@ def register_attendance(actor, activity, *, day=None, present=True, hours=None, 
         raise ActivityError(_("The learning plan must be agreed and accepted by the young person before the start."))
     if hours is None:
         hours = (plan.hours_per_day if plan else Decimal(4)) if present else Decimal(0)
+    earlier = Attendance.objects.filter(activity=activity, day=day).select_related("registered_by").first()
     try:
         with transaction.atomic():
             entry, _created = Attendance.objects.update_or_create(
@@ -207,6 +208,8 @@ def register_attendance(actor, activity, *, day=None, present=True, hours=None, 
         activity.state = Activity.State.ACTIVE
         activity.save(update_fields=["state"])
     log(actor, Action.UPDATE, kind="attendance", subject=activity.young_person, obj=entry, role=role)
+    # Another person's registration of the day, now corrected: the view says what it was.
+    entry.replaced = earlier if earlier is not None and earlier.registered_by_id != actor.user.pk else None
     return entry
 
 

@@ -163,8 +163,18 @@ def attend(request, pk):
                 _("Attendance registered: %(day)s, %(hours)s hours.")
                 % {"day": entry.day.strftime("%d-%m-%Y"), "hours": services.hours_text(entry.hours)},
             )
+            if entry.replaced is not None:
+                messages.warning(request, _replaced_text(entry.replaced))
             return _after_tap(request, activity)
     return render(request, "staircase/attendance_form.html", {"form": form, "activity": activity})
+
+
+def _replaced_text(earlier):
+    what = _("present, %(hours)s hours") % {"hours": services.hours_text(earlier.hours)}
+    if not earlier.present:
+        what = _("absent")
+    who = earlier.registered_by.display_name if earlier.registered_by else _("someone else")
+    return _("%(who)s had already registered the day (%(what)s). Yours replaces it.") % {"who": who, "what": what}
 
 
 @rule(ACT, Action.END, methods=("GET", "POST"))
