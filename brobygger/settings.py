@@ -145,7 +145,14 @@ DATABASES = {"default": _database(os.environ.get("BROBYGGER_DATABASE_URL", f"sql
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;"}
+        # IMMEDIATE takes the write lock when a transaction begins, so no transaction fails halfway
+        # upgrading to it; a writer waits up to `timeout` seconds for another (the worker and the
+        # web server share the file) instead of failing with "database is locked".
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 30,
+            "init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;",
+        }
     )
 
 # A streaming replica of the primary, for analytics reads only (brobygger/routing.py, docs/deploy.md).

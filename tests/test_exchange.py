@@ -276,3 +276,21 @@ def test_exporting_young_people_logs_each_one(world, client_for):
     with scope(organisation=world.org_a.pk):
         rows = AccessLog.objects.filter(action="export", user=world.user("counsellor_on_team"))
         assert [r.subject for r in rows] == [world.objects["yp_a"]]
+
+
+def test_a_file_no_worker_has_picked_up_says_so_after_a_minute(world, client_for):
+    """With the worker dead the page said "Bliver tjekket… 0 rækker indtil nu" for ever (issue 28, item 8)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    batch = world.objects["batch_a"]
+    with scope(organisation=world.org_a.pk):
+        ImportBatch.objects.filter(pk=batch.pk).update(state=ImportBatch.State.CHECKING)
+    url = f"/exchange/{batch.pk}/"
+    fresh = client_for("consultant").get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "Ingen baggrundsproces" not in fresh
+    with scope(organisation=world.org_a.pk):
+        ImportBatch.objects.filter(pk=batch.pk).update(created_at=timezone.now() - timedelta(minutes=2))
+    waiting = client_for("consultant").get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "Ingen baggrundsproces er gået i gang med filen i over et minut" in waiting

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -64,9 +66,15 @@ def _batch(request, pk, action=Action.VIEW):
 @rule(BATCH, Action.VIEW)
 def batch_detail(request, pk):
     batch = _batch(request, pk)
-    context = {"batch": batch, "columns": COLUMNS[batch.kind], "form": ImportForm(), "done": _done(batch)}
+    done = _done(batch)
+    context = {"batch": batch, "columns": COLUMNS[batch.kind], "form": ImportForm(), "done": done}
+    # No worker has moved it for a minute: say so, instead of a counter that never moves.
+    context["unattended"] = batch.busy and not done and timezone.now() - batch.created_at > UNATTENDED_AFTER
     template = "exchange/_batch_state.html" if request.htmx else "exchange/batch.html"
     return render(request, template, context)
+
+
+UNATTENDED_AFTER = timedelta(minutes=1)
 
 
 def _done(batch):
