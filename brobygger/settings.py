@@ -134,9 +134,23 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 
 def _database(url):
-    return dj_database_url.parse(
+    database = dj_database_url.parse(
         url, conn_max_age=int(os.environ.get("BROBYGGER_CONN_MAX_AGE", "0")), conn_health_checks=True
     )
+    if database["ENGINE"].endswith("postgresql"):
+        database.setdefault("OPTIONS", {}).update(postgresql_time_limits())
+    return database
+
+
+def postgresql_time_limits():
+    """A database that takes connections but never answers must not hold a request for a minute: the
+    connection gives up after a few seconds and a statement after BROBYGGER_STATEMENT_TIMEOUT_MS, and the
+    person gets the "try again" page (web.views.server_error) instead of a 500 after 60 s."""
+    statement_ms = int(os.environ.get("BROBYGGER_STATEMENT_TIMEOUT_MS", "20000"))
+    return {
+        "connect_timeout": int(os.environ.get("BROBYGGER_CONNECT_TIMEOUT_S", "5")),
+        "options": f"-c statement_timeout={statement_ms}",
+    }
 
 
 DATABASES = {"default": _database(os.environ.get("BROBYGGER_DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}

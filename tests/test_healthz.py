@@ -71,3 +71,35 @@ def test_the_workers_load_every_view_then_freeze_what_is_loaded_out_of_the_colle
         assert gc.get_freeze_count() > 10_000  # Django, the app and every view module
     finally:
         gc.unfreeze()
+
+
+def test_a_database_that_takes_the_connection_and_never_answers_is_given_up_on():
+    """Such a database held a request for 60 s and then gave a 500 (issue 28, item 12). The settings'
+    time limits make the connection give up, which the pages answer with the 503 "try again" page."""
+    import socket
+    import threading
+
+    import psycopg
+
+    from brobygger.settings import postgresql_time_limits
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)  # the kernel completes the handshake; nobody ever answers
+    limits = postgresql_time_limits() | {"connect_timeout": 2}
+    outcome = []
+
+    def connect():
+        # The driver Django uses, with the options the settings give it.
+        try:
+            psycopg.connect(host="127.0.0.1", port=silent.getsockname()[1], dbname="brobygger", **limits)
+        except Exception as error:  # noqa: BLE001  (any other error fails the assertion below)
+            outcome.append(error)
+
+    worker = threading.Thread(target=connect, daemon=True)
+    worker.start()
+    worker.join(timeout=60)  # a bound for a broken setting, never a pause: join returns when it gives up
+    silent.close()
+    assert not worker.is_alive(), "the connection waited on a database that never answers"
+    assert outcome and isinstance(outcome[0], psycopg.OperationalError), outcome
+    assert "statement_timeout=" in limits["options"]
