@@ -285,6 +285,7 @@ def test_a_file_no_worker_has_picked_up_says_so_after_a_minute(world, client_for
     from django.utils import timezone
 
     batch = world.objects["batch_a"]
+    progress.forget(batch.pk)  # the progress files outlive a test's database; batch ids repeat
     with scope(organisation=world.org_a.pk):
         ImportBatch.objects.filter(pk=batch.pk).update(state=ImportBatch.State.CHECKING)
     url = f"/exchange/{batch.pk}/"
