@@ -1,8 +1,11 @@
 """Referral, team and bad input."""
 
+import re
 from datetime import timedelta
 
 import pytest
+from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -97,14 +100,20 @@ def test_young_people_and_mentors_cannot_join_a_team(world, client_for):
         assert response.status_code == 200 and "user" in response.context["form"].errors
 
 
-def test_give_a_young_person_an_account(world, client_for):
+def test_give_a_young_person_an_account(world, client_for, django_capture_on_commit_callbacks):
     yp = world.objects["yp_a"]
     with scope(organisation=world.org_a.pk):
         YoungPerson.objects.filter(pk=yp.pk).update(user=None)
-    response = client_for("counsellor_on_team").post(
-        reverse("account_create", kwargs={"pk": yp.pk}), {"email": "asta.ny@example.org"}
-    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("counsellor_on_team").post(
+            reverse("account_create", kwargs={"pk": yp.pk}), {"email": "asta.ny@example.org"}
+        )
     assert response.status_code == 302
+    # The login is theirs once they open the invitation and choose a password.
+    link = re.search(r"http://testserver(/org/invitation/\S+/)", mail.outbox[0].body).group(1)
+    password = "en lang og sjov sætning om cykler"
+    assert Client().post(link, {"password1": password, "password2": password}).status_code == 302
     with scope(organisation=world.org_a.pk):
         yp.refresh_from_db()
         assert yp.user.email == "asta.ny@example.org"

@@ -183,6 +183,11 @@ def get_object(actor, kind, action, pk, queryset_hook=None):
     return obj
 
 
+def showed_nothing_of(actor, young_person):
+    """The view was handed this young person but drew nothing of their data (an empty part)."""
+    actor.reads.pop(young_person.pk, None)
+
+
 def _note_read(actor, kind, action, obj):
     """Remember that this request was handed a young person's data: whatever the view then shows of
     it, the access log gets a row (`READ_RECORDERS`), unless the view wrote a more precise one."""
@@ -309,7 +314,7 @@ def _declare(access, check):
                 return refused
             response = view(request, *args, **kwargs)
             actor = getattr(request, "actor", None)
-            if response.status_code == 200 and actor is not None and actor.reads:
+            if request.method in ("GET", "HEAD") and response.status_code == 200 and actor is not None and actor.reads:
                 for record in READ_RECORDERS:
                     record(actor)
             return response

@@ -228,6 +228,8 @@ def young_person_part(request, pk, key):
     if shown.shows(context):
         audit.log_view(request.actor, shown.kind, young_person, young_person, role)
         context.update(shown.lists(request, young_person, context))
+    else:
+        policy.showed_nothing_of(request.actor, young_person)
     back = reverse("young_person_detail", kwargs={"pk": young_person.pk})
     return part(request, f"people/parts/{key}.html", context, title=shown.title, back=back)
 

@@ -24,9 +24,14 @@ _FIELDS = {
         "review_no_contact_days created_at"
     },
     "tenancy.Membership": {PERSONAL: "user role title created_at", PUBLIC: "id organisation"},
+    "tenancy.Invitation": {
+        PERSONAL: "email role first_name last_name title invited_by created_at expires_at accepted_at accepted_by "
+        "cancelled_at",
+        PUBLIC: "id organisation token_hash",
+    },
     "people.YoungPerson": {
         PERSONAL: "first_name last_name birth_date gender phone email referral_date referral_source user "
-        "external_key archived_at created_at updated_at",
+        "external_key archived_at created_at updated_at login_invitation",
         CPR: "cpr",
         PUBLIC: "id organisation cpr_index",
     },
