@@ -201,3 +201,17 @@ def test_an_expired_or_cancelled_invitation_says_so(world, client_for, django_ca
     response = Client().get(link)
     assert response.status_code == 404
     assert "Invitationen kan ikke bruges" in response.content.decode()
+
+
+def test_a_bad_password_is_refused_in_danish_and_nothing_is_made(world, client_for, django_capture_on_commit_callbacks):
+    _invite(django_capture_on_commit_callbacks, client_for, "ny@b.example")
+    link = _link(mail.outbox[0])
+    for data, message in (
+        ({"password1": PASSWORD, "password2": PASSWORD + "x"}, "De to adgangskoder var ikke identiske"),
+        ({"password1": "kort", "password2": "kort"}, "for kort"),
+    ):
+        response = Client().post(link, data)
+        assert response.status_code == 200 and message in response.content.decode()
+    assert not EmailAddress.objects.filter(email="ny@b.example").exists()
+    with scopes_disabled():
+        assert Invitation.objects.get(email="ny@b.example").accepted_at is None

@@ -194,7 +194,7 @@ def _note_read(actor, kind, action, obj):
     field = rules.YOUNG_PERSON_FIELD.get(kind)
     young_person_id = (obj.pk if field == "pk" else getattr(obj, field, None)) if field else None
     if young_person_id is not None:
-        actor.reads.setdefault(young_person_id, (kind, action, str(obj.pk)))
+        actor.reads.setdefault(young_person_id, (kind, action, obj))
 
 
 # Called with (actor) once a page that was handed young people's data has been answered; the access

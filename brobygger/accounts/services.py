@@ -4,6 +4,7 @@ they read its mailbox (allauth's verified `EmailAddress`, or an invitation link 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from brobygger.errors import Refused
 
@@ -37,13 +38,9 @@ def release_unproved_claims(email: str) -> None:
         proved = EmailAddress.objects.filter(user=claimant, verified=True).order_by("-primary").first()
         if proved is None:
             # Nothing else to log in with: refuse rather than guess (an administrator sorts it out).
-            raise Refused(_address_held())
+            raise Refused(
+                _("This address cannot be used for a new login yet. Ask your organisation's administrator for help.")
+            )
         claimant.email = proved.email
         claimant.save(update_fields=["email"])
         EmailAddress.objects.filter(pk=proved.pk).update(primary=True)
-
-
-def _address_held():
-    from django.utils.translation import gettext as _
-
-    return _("This address cannot be used for a new login yet. Ask your organisation's administrator for help.")

@@ -1,4 +1,3 @@
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -6,16 +5,13 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from brobygger import tokens
 from brobygger.access.actor import actor_in
 
 from .models import AccessToken
 
 TOKEN_PREFIX = "bro_"
 LAST_USED_RESOLUTION = timedelta(minutes=1)
-
-
-def digest_of(token):
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic
@@ -27,7 +23,7 @@ def create_token(actor, *, name):
         user=actor.user,
         name=name.strip(),
         prefix=token[: len(TOKEN_PREFIX) + 6],
-        digest=digest_of(token),
+        digest=tokens.digest(token),
     )
     return row, token
 
@@ -48,7 +44,7 @@ def actor_for_token(token):
     with scopes_disabled():
         row = (
             AccessToken.objects.select_related("user", "organisation")
-            .filter(digest=digest_of(token), revoked_at__isnull=True, user__is_active=True)
+            .filter(digest=tokens.digest(token), revoked_at__isnull=True, user__is_active=True)
             .first()
         )
         if row is None:

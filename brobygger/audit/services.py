@@ -8,14 +8,14 @@ from brobygger.access import rules
 from .models import AccessLog, Action, RetentionGrant
 
 
-def _entry(actor, action, *, kind, subject=None, obj=None, criterion="", purpose=None, role=None, purpose_text=""):
+def _entry(actor, action, *, kind, subject_id=None, obj=None, criterion="", purpose=None, role=None, purpose_text=""):
     role = role or next(iter(sorted(actor.roles)), "")
     return AccessLog(
         organisation=actor.organisation,
         user=actor.user,
         role=role,
         action=action,
-        subject=subject,
+        subject_id=subject_id,
         object_kind=str(kind),
         object_id=str(obj.pk) if obj is not None else "",
         criterion=criterion[:300],
@@ -24,13 +24,13 @@ def _entry(actor, action, *, kind, subject=None, obj=None, criterion="", purpose
     )
 
 
-def log(actor, action, **details):
+def log(actor, action, *, subject=None, **details):
     """Write one access-log row inside the caller's transaction.
 
     `subject` is the young person whose data was touched; `criterion` is the
     search text for searches. Never pass the data itself.
     """
-    entry = _entry(actor, action, **details)
+    entry = _entry(actor, action, subject_id=subject.pk if subject is not None else None, **details)
     entry.save()
     if entry.subject_id is not None:
         actor.logged_subjects.add(entry.subject_id)
@@ -39,7 +39,7 @@ def log(actor, action, **details):
 
 def log_many(actor, action, *, kind, subjects, role=None, criterion=""):
     """One access-log row per young person in `subjects` (an import or an export touching many)."""
-    rows = [_entry(actor, action, kind=kind, subject=s, obj=s, role=role, criterion=criterion) for s in subjects]
+    rows = [_entry(actor, action, kind=kind, subject_id=s.pk, obj=s, role=role, criterion=criterion) for s in subjects]
     AccessLog.objects.bulk_create(rows, batch_size=1000)
     actor.logged_subjects.update(row.subject_id for row in rows)
     return len(rows)
@@ -50,23 +50,18 @@ def log_reads(actor):
     logged nothing about (access.policy.READ_RECORDERS): logging that no page can forget."""
     from brobygger.access import policy
 
-    rows = []
-    for young_person_id, (kind, action, object_id) in actor.reads.items():
-        if young_person_id in actor.logged_subjects:
-            continue
-        role = policy.granting_role(actor, kind, action)
-        rows.append(
-            AccessLog(
-                organisation=actor.organisation,
-                user=actor.user,
-                role=role,
-                action=Action.VIEW,
-                subject_id=young_person_id,
-                object_kind=str(kind),
-                object_id=object_id,
-                purpose=rules.ROLE_PURPOSE.get(role, "administration"),
-            )
+    rows = [
+        _entry(
+            actor,
+            Action.VIEW,
+            kind=kind,
+            subject_id=young_person_id,
+            obj=obj,
+            role=policy.granting_role(actor, kind, action),
         )
+        for young_person_id, (kind, action, obj) in actor.reads.items()
+        if young_person_id not in actor.logged_subjects
+    ]
     AccessLog.objects.bulk_create(rows)
     actor.logged_subjects.update(actor.reads)
 

@@ -20,6 +20,9 @@ from .models import DataKind
 
 BATCH = Kind.IMPORT_BATCH
 
+# A file no worker has moved for this long is said to be waiting for one.
+UNATTENDED_AFTER = timedelta(minutes=1)
+
 
 @rule(BATCH, Action.LIST, methods=("GET", "POST"))
 def exchange_home(request):
@@ -72,9 +75,6 @@ def batch_detail(request, pk):
     context["unattended"] = batch.busy and not done and timezone.now() - batch.created_at > UNATTENDED_AFTER
     template = "exchange/_batch_state.html" if request.htmx else "exchange/batch.html"
     return render(request, template, context)
-
-
-UNATTENDED_AFTER = timedelta(minutes=1)
 
 
 def _done(batch):

@@ -1,10 +1,10 @@
-import hashlib
 import secrets
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from brobygger import tokens
 from brobygger.pathways.models import StatusCode
 from brobygger.people.models import YoungPerson
 from brobygger.tenancy.models import TenantModel
@@ -114,12 +114,8 @@ class FeedToken(models.Model):
     def __str__(self):
         return f"feed of {self.user_id}"
 
-    @staticmethod
-    def hash(token):
-        return hashlib.sha256(token.encode()).hexdigest()
-
     @classmethod
     def issue(cls, user):
         token = secrets.token_urlsafe(32)
-        cls.objects.update_or_create(user=user, defaults={"token_hash": cls.hash(token)})
+        cls.objects.update_or_create(user=user, defaults={"token_hash": tokens.digest(token)})
         return token

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 from icalendar import Calendar, Event
 
+from brobygger import tokens
 from brobygger.access import policy, rules
 from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
@@ -111,20 +112,17 @@ def feed_stop(request):
     return redirect("followup_home")
 
 
-def may_follow_up(role):
-    return rules.condition(role, FC, Action.LIST) is not None
-
-
 @public
 def feed(request, token):
     """The professional's open follow-ups as all-day events (dates, so daylight
     saving never moves them). Initials only: calendars live outside the platform."""
     with scopes_disabled():  # no session here; the token names the user
-        owner = FeedToken.objects.filter(token_hash=FeedToken.hash(token)).select_related("user").first()
+        owner = FeedToken.objects.filter(token_hash=tokens.digest(token)).select_related("user").first()
         if owner is None or not owner.user.is_active:
             raise Http404
         # Only where the owner may still see follow-ups: the feed stops the moment they leave.
-        working_in = {m.organisation_id for m in owner.user.memberships.all() if may_follow_up(m.role)}
+        follow_up_roles = rules.roles_allowed(FC, Action.LIST)
+        working_in = {m.organisation_id for m in owner.user.memberships.all() if m.role in follow_up_roles}
         if not working_in:
             raise Http404
         contacts, checks = selectors.feed_items(owner.user, working_in)

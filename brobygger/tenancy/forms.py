@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role
@@ -16,37 +18,22 @@ class SwitchOrganisationForm(forms.Form):
     organisation = forms.UUIDField()
 
 
-class NewLoginForm(forms.Form):
-    """The password of a login made from an invitation (the link has proved the address)."""
+class NewLoginForm(SetPasswordMixin, forms.Form):
+    """The password of a login made from an invitation (the link has proved the address), checked
+    as Django checks a new password: the two the same, and the validators against the person."""
 
-    password1 = forms.CharField(
-        label=_("Choose a password"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 15 characters. A sentence you can remember works well."),
-    )
-    password2 = forms.CharField(
-        label=_("The same password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    password1, password2 = SetPasswordMixin.create_password_fields(
+        label1=_("Choose a password"), label2=_("The same password again")
     )
 
     def __init__(self, *args, invitation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.invitation = invitation
+        self.fields["password1"].help_text = _("At least 15 characters. A sentence you can remember works well.")
+        self.person = get_user_model()(
+            email=invitation.email, first_name=invitation.first_name, last_name=invitation.last_name
+        )
 
     def clean(self):
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth.password_validation import validate_password
-
-        data = super().clean()
-        first, second = data.get("password1"), data.get("password2")
-        if first and second and first != second:
-            raise forms.ValidationError(_("The two passwords are not the same."))
-        if first:
-            # Judged against the person's own name and address, as on a changed password.
-            person = get_user_model()(
-                email=self.invitation.email, first_name=self.invitation.first_name, last_name=self.invitation.last_name
-            )
-            try:
-                validate_password(first, person)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return data
+        self.validate_passwords()
+        self.validate_password_for_user(self.person, "password1")
+        return super().clean()

@@ -1,5 +1,4 @@
 import functools
-import hashlib
 import uuid
 
 from django.conf import settings
@@ -144,7 +143,3 @@ class Invitation(TenantModel):
     @property
     def display_name(self):
         return f"{self.first_name} {self.last_name}".strip() or self.email
-
-    @staticmethod
-    def hash(token):
-        return hashlib.sha256(token.encode()).hexdigest()

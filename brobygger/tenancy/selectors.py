@@ -1,6 +1,9 @@
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from .models import Membership, Organisation
+from brobygger import tokens
+
+from .models import Invitation, Membership, Organisation, Role
 
 
 def memberships_of(user):
@@ -36,17 +39,12 @@ def members(organisation):
 
 def invitation_by_token(token):
     """The invitation a link names, in any organisation (the link is the secret), or None."""
-    from .models import Invitation
-
     with scopes_disabled():
-        return Invitation.objects.filter(token_hash=Invitation.hash(token)).select_related("organisation").first()
+        return Invitation.objects.filter(token_hash=tokens.digest(token)).select_related("organisation").first()
 
 
 def pending_invitations(organisation):
-    from django.utils import timezone
-
-    from .models import Invitation
-
+    """The organisation's professionals invited and not yet in."""
     return Invitation.objects.filter(
         organisation=organisation, accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now()
-    ).exclude(role="young_person")
+    ).exclude(role=Role.YOUNG_PERSON)

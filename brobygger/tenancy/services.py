@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
+from brobygger import tokens
 from brobygger.accounts import services as accounts
 from brobygger.errors import Refused
 
@@ -71,7 +72,7 @@ def invite(actor, *, email, role, first_name="", last_name="", title="", base_ur
         first_name=first_name,
         last_name=last_name,
         title=title,
-        token_hash=Invitation.hash(token),
+        token_hash=tokens.digest(token),
         invited_by=actor.user,
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
@@ -102,6 +103,11 @@ def usable(invitation) -> bool:
     return invitation.accepted_at is None and invitation.cancelled_at is None and invitation.expires_at > timezone.now()
 
 
+def needs_login(invitation) -> bool:
+    """Some login has proved the invited address: its owner logs in and accepts there."""
+    return accounts.verified_owner(invitation.email) is not None
+
+
 @transaction.atomic
 def accept(invitation, *, user=None, password=None):
     """Open the invitation for the logged-in `user` (who must have proved the invited address), or
@@ -121,7 +127,7 @@ def _accept(invitation, user, password):
                 % {"email": invitation.email}
             )
     else:
-        if accounts.verified_owner(invitation.email) is not None:
+        if needs_login(invitation):
             raise NeedsLogin(_("You already have a login with this address. Log in to accept the invitation."))
         user = accounts.create_verified_user(
             invitation.email, password, first_name=invitation.first_name, last_name=invitation.last_name

@@ -90,9 +90,7 @@ def invitation_accept(request, token):
             )
             return redirect("home")
     elif user is None:
-        from brobygger.accounts.services import verified_owner
-
-        context["needs_login"] = verified_owner(invitation.email) is not None
+        context["needs_login"] = services.needs_login(invitation)
     return render(request, "tenancy/invitation.html", context)
 
 
