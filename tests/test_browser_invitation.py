@@ -1,0 +1,111 @@
+"""The invitation, walked on a phone in Chromium (issue 28, items 1 and 7): the administrator
+invites a new counsellor; the counsellor opens the link from the e-mail, chooses a password, sets up
+two-step login with an authenticator app and arrives at the start page. Someone who only knows the
+password cannot set up two-step login."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core import mail
+
+from tests import world as world_module
+from tests.auth import totp_code
+from tests.browser import assert_no_horizontal_scroll, log_in
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+ADMIN_PASSWORD = "en-lang-nok-adgangskode-2026"
+NEW_PASSWORD = "cykler på bakken om morgenen"
+
+
+@pytest.fixture
+def admin(transactional_db):
+    world = world_module.build()
+    user = world.user("admin")
+    user.set_password(ADMIN_PASSWORD)
+    user.save()
+    return user
+
+
+def _in_first_screen(page, locator):
+    box = locator.bounding_box()
+    return box is not None and box["y"] + box["height"] <= page.viewport_size["height"]
+
+
+def test_an_invited_counsellor_makes_their_login_on_a_phone(live_server, admin, phone, browser):
+    base = live_server.url
+    log_in(phone, base, admin.email, ADMIN_PASSWORD)
+    phone.goto(f"{base}/org/members/")
+    phone.get_by_role("link", name="Tilføj en medarbejder").click()
+    assert "Vi sender en invitation til adressen" in phone.inner_text("main")
+    phone.get_by_label("E-mail").fill("nina@a.example")
+    phone.get_by_label("Fornavn").fill("Nina")
+    phone.get_by_label("Rolle").select_option("counsellor")
+    phone.get_by_role("button", name="Send invitationen").click()
+    phone.wait_for_load_state("networkidle")
+    main = phone.inner_text("main")
+    assert "Der er sendt en invitation til nina@a.example" in main
+    assert "Invitationer, der ikke er åbnet endnu" in main and "Annullér invitationen" in main
+    assert _in_first_screen(phone, phone.get_by_text("Nina · Vejleder"))  # what was just sent, in view
+    assert_no_horizontal_scroll(phone)
+    phone.screenshot(path=str(SCREENSHOTS / "invitation-sent-375.png"), full_page=True)
+
+    link = re.search(r"https?://\S+/org/invitation/\S+/", mail.outbox[-1].body).group(0)
+    invitee = browser.new_context(viewport={"width": 375, "height": 812}, locale="da-DK").new_page()
+    invitee.set_default_timeout(120_000)
+    invitee.goto(link)
+    assert "Dit login til Opgang Test" in invitee.inner_text("main")
+    make = invitee.get_by_role("button", name="Lav mit login")
+    assert _in_first_screen(invitee, make)  # the one thing to do is on the first screen
+    invitee.screenshot(path=str(SCREENSHOTS / "invitation-open-375.png"), full_page=True)
+    invitee.get_by_label("Vælg en adgangskode").fill(NEW_PASSWORD)
+    invitee.get_by_label("Den samme adgangskode igen").fill(NEW_PASSWORD)
+    make.click()
+    invitee.wait_for_load_state("networkidle")
+    assert "Velkommen. Du er nu Vejleder hos Opgang Test." in invitee.inner_text("main")
+
+    invitee.goto(f"{base}/accounts/2fa/totp/activate/")  # straight on, no password asked again
+    secret = invitee.locator("#authenticator_secret").input_value()
+    invitee.locator("input[name=code]").fill(totp_code(secret))
+    invitee.locator("form:has(input[name=code]) button[type=submit]").click()
+    invitee.wait_for_load_state("networkidle")
+    assert "/accounts/2fa/totp/activate/" not in invitee.url
+    invitee.goto(f"{base}/")
+    assert "Log ind" not in invitee.inner_text("header")
+    assert_no_horizontal_scroll(invitee)
+    invitee.context.close()
+
+
+def test_knowing_the_password_is_not_enough_to_set_up_two_step_login(live_server, admin, phone, browser):
+    base = live_server.url
+    log_in(phone, base, admin.email, ADMIN_PASSWORD)
+    phone.goto(f"{base}/org/members/new/")
+    phone.get_by_label("E-mail").fill("ole@a.example")
+    phone.get_by_label("Fornavn").fill("Ole")
+    phone.get_by_label("Rolle").select_option("counsellor")
+    phone.get_by_role("button", name="Send invitationen").click()
+    phone.wait_for_load_state("networkidle")
+    link = re.search(r"https?://\S+/org/invitation/\S+/", mail.outbox[-1].body).group(0)
+    owner = browser.new_context(viewport={"width": 375, "height": 812}, locale="da-DK").new_page()
+    owner.goto(link)
+    owner.get_by_label("Vælg en adgangskode").fill(NEW_PASSWORD)
+    owner.get_by_label("Den samme adgangskode igen").fill(NEW_PASSWORD)
+    owner.get_by_role("button", name="Lav mit login").click()
+    owner.wait_for_load_state("networkidle")
+    owner.context.close()  # leaves without setting up two-step login
+
+    other = browser.new_context(viewport={"width": 375, "height": 812}, locale="da-DK").new_page()
+    other.goto(f"{base}/accounts/login/")
+    other.fill("input[name=login]", "ole@a.example")
+    other.fill("input[name=password]", NEW_PASSWORD)
+    other.click("form:has(input[name=login]) button[type=submit]")
+    other.wait_for_load_state("networkidle")
+    other.goto(f"{base}/accounts/2fa/totp/activate/")
+    if "/accounts/reauthenticate/" in other.url:
+        other.fill("input[name=password]", NEW_PASSWORD)
+        other.click("form:has(input[name=password]) button[type=submit]")
+        other.wait_for_load_state("networkidle")
+    assert "Åbn din invitation først" in other.inner_text("main")
+    other.screenshot(path=str(SCREENSHOTS / "enrolment-needs-invitation-375.png"), full_page=True)
+    other.context.close()
