@@ -2,6 +2,8 @@
 
 import io
 import os
+import shutil
+import subprocess
 import time
 import zipfile
 
@@ -830,29 +832,50 @@ def test_the_young_persons_export_has_their_data_and_the_dates_and_purposes_of_a
     assert "Mette" not in str(log_rows)  # dates and purposes, never the staff member
 
 
+def _document_script(name=b"/JavaScript", packed=False):
+    """A script the viewer runs when the document opens, named in the catalogue's JavaScript tree."""
+    script = b"<< /S " + name + b" /JS (app.alert(1)) >>"
+    return pdf(b"/Names << " + name + b" << /Names [(a) 4 0 R] >> >>", packed=packed, extra_objects=[script])
+
+
+# What poppler (an outside PDF reader) finds in each: the script it would run, the embedded file it
+# would save, or simply a one-page document.
 ACTIVE_PDFS = {
-    "script": pdf(b"/OpenAction 4 0 R", extra_objects=[b"<< /S /JavaScript /JS (app.alert(1)) >>"]),
-    "escaped script": pdf(b"/OpenAction 4 0 R", extra_objects=[b"<< /S /J#61vaScript /J#53 (app.alert(1)) >>"]),
-    "escaped launch": pdf(b"/OpenAction 4 0 R", extra_objects=[b"<< /S /L#61unch /F (calc.exe) >>"]),
-    "script in an object stream": pdf(
-        b"/OpenAction 4 0 R", packed=True, extra_objects=[b"<< /S /JavaScript /JS (app.alert(1)) >>"]
+    "script": (_document_script(), "script"),
+    "escaped script": (_document_script(b"/J#61vaScript"), "script"),
+    "script in an object stream": (_document_script(packed=True), "script"),
+    "escaped script in an object stream": (_document_script(b"/J#61vaScript", packed=True), "script"),
+    "escaped launch": (pdf(b"/OpenAction 4 0 R", extra_objects=[b"<< /S /L#61unch /F (calc.exe) >>"]), "pages"),
+    "embedded file": (
+        pdf(
+            b"/Names << /EmbeddedFiles << /Names [(x.exe) 4 0 R] >> >>",
+            extra_objects=[b"<< /Type /Filespec /F (x.exe) /EF << /F 5 0 R >> >>", b"<< /Type /EmbeddedFile >>"],
+        ),
+        "embedded",
     ),
-    "embedded file": pdf(
-        b"/Names << /EmbeddedFiles << /Names [(x.exe) 4 0 R] >> >>",
-        extra_objects=[b"<< /Type /Filespec /F (x.exe) /EF << /F 5 0 R >> >>", b"<< /Type /EmbeddedFile >>"],
-    ),
-    "XFA form": pdf(b"/AcroForm << /Fields [] /XFA 4 0 R >>", packed=True, extra_objects=[b"<< >>"]),
+    "XFA form": (pdf(b"/AcroForm << /Fields [] /XFA 4 0 R >>", packed=True, extra_objects=[b"<< >>"]), "pages"),
 }
 
 
-@pytest.mark.parametrize("name", ACTIVE_PDFS)
-def test_a_pdf_that_can_act_is_refused_however_it_is_written(world, client_for, name):
-    """The probe's PDFs (issue 28, item 4): names with #xx escapes and scripts inside a compressed
-    object stream got past a search for literal bytes. pypdf reads them as a viewer does."""
-    from pypdf import PdfReader
+def poppler(tool, content, tmp_path, *args):
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is missing (apt-get install poppler-utils; .ci/run installs it)")
+    path = tmp_path / "checked.pdf"
+    path.write_bytes(content)
+    return subprocess.run([tool, *args, str(path)], capture_output=True, text=True, check=True).stdout
 
-    content = ACTIVE_PDFS[name]
-    assert len(PdfReader(io.BytesIO(content)).pages) == 1  # a PDF a viewer opens
+
+@pytest.mark.parametrize("name", ACTIVE_PDFS)
+def test_a_pdf_that_can_act_is_refused_however_it_is_written(world, client_for, name, tmp_path):
+    """The probe's PDFs (issue 28, item 4): names with #xx escapes and scripts inside a compressed
+    object stream got past a search for literal bytes. Poppler confirms each file is what it claims
+    to be; the upload refuses every one."""
+    content, poppler_finds = ACTIVE_PDFS[name]
+    assert "Pages:           1" in poppler("pdfinfo", content, tmp_path)
+    if poppler_finds == "script":
+        assert "app.alert(1)" in poppler("pdfinfo", content, tmp_path, "-js")
+    if poppler_finds == "embedded":
+        assert "x.exe" in poppler("pdfdetach", content, tmp_path, "-list")
     yp = world.objects["yp_a"]
     response = client_for("counsellor_on_team").post(
         f"/young/{yp.pk}/documents/new/", {"file": SimpleUploadedFile("brev.pdf", content)}
@@ -863,7 +886,8 @@ def test_a_pdf_that_can_act_is_refused_however_it_is_written(world, client_for, 
 
 
 @pytest.mark.parametrize("packed", [False, True])
-def test_a_plain_pdf_in_either_layout_is_kept(world, client_for, packed):
+def test_a_plain_pdf_in_either_layout_is_kept(world, client_for, packed, tmp_path):
+    assert "Pages:           1" in poppler("pdfinfo", pdf(packed=packed), tmp_path)
     yp = world.objects["yp_a"]
     response = client_for("counsellor_on_team").post(
         f"/young/{yp.pk}/documents/new/", {"file": SimpleUploadedFile("cv.pdf", pdf(packed=packed))}
