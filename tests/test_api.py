@@ -277,3 +277,39 @@ def test_the_catalogue_needs_no_token(world, api):
 def test_api_responses_are_not_cached(world, api):
     response = api("lead", "GET", "/api/young-people")
     assert "no-store" in response["Cache-Control"]
+
+
+def test_what_an_api_client_gets_wrong_is_answered_in_json_in_its_language(world, api):
+    """The probe got a 500 for a NUL byte, an English HTML page for a 5 MB body and an untranslated
+    "Cannot parse request body" (issue 28, item 13)."""
+    yp = world.objects["yp_a"]
+    path = f"/api/young-people/{yp.pk}/status-history"
+    nul = api("counsellor_on_team", "POST", path, {"activity": "education", "note": "før\x00efter"})
+    assert nul.status_code == 422
+    assert nul.json()["errors"] == [
+        {"field": "note", "message": "Teksten indeholder et usynligt NUL-tegn (0x00). Fjern det, og send igen."}
+    ]
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {api.tokens['counsellor_on_team']}"}
+    big = Client().generic("POST", path, "x" * (5 * 1024 * 1024), content_type="application/json", **headers)
+    assert big.status_code == 413 and big["Content-Type"].startswith("application/json")
+    assert big.json()["detail"].startswith("Forespørgslen er for stor")
+    broken = Client().generic("POST", path, "{not json", content_type="application/json", **headers)
+    assert broken.status_code == 400 and broken.json()["detail"] == "Indholdet er ikke gyldig JSON."
+    english = Client().generic(
+        "POST", path, "{not json", content_type="application/json", HTTP_ACCEPT_LANGUAGE="en", **headers
+    )
+    assert english.json()["detail"] == "The body is not valid JSON."
+
+
+def test_an_unreachable_database_is_a_json_503_to_an_api_client(rf):
+    from django.db import OperationalError
+
+    from brobygger.web.views import server_error
+
+    for path, kind in (("/api/young-people", "application/json"), ("/young/", "text/html")):
+        try:
+            raise OperationalError("connection refused")
+        except OperationalError:
+            response = server_error(rf.get(path))
+        assert response.status_code == 503 and response["Retry-After"] == "10"
+        assert response["Content-Type"].startswith(kind)

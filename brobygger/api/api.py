@@ -6,11 +6,13 @@ the same rules as the pages (the URL × role matrix test walks `operations()`).
 
 import math
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, Throttled, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from brobygger.errors import Refused
 
@@ -48,19 +50,34 @@ def invalid_model(request, exc):
 
 @api.exception_handler(Refused)
 def refused(request, exc):
-    return api.create_response(request, {"detail": str(exc), "errors": []}, status=400)
+    return api.create_response(request, errors.problem(exc), status=400)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc):
+    detail = _("The request is too large. Send at most %(mb)s MB at a time.") % {
+        "mb": round(settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1024 / 1024, 1)
+    }
+    return api.create_response(request, errors.problem(detail), status=413)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    # django-ninja answers a body it cannot parse with an English sentence of its own.
+    detail = _("The body is not valid JSON.") if exc.status_code == 400 else str(exc)
+    return api.create_response(request, errors.problem(detail), status=exc.status_code)
 
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
     detail = _("A valid API token is needed: Authorization: Bearer followed by the token.")
-    return api.create_response(request, {"detail": detail, "errors": []}, status=401)
+    return api.create_response(request, errors.problem(detail), status=401)
 
 
 @api.exception_handler(Throttled)
 def throttled(request, exc):
     detail = _("Too many requests. Wait a little and try again.")
-    response = api.create_response(request, {"detail": detail, "errors": []}, status=429)
+    response = api.create_response(request, errors.problem(detail), status=429)
     if exc.wait:
         response["Retry-After"] = str(math.ceil(exc.wait))
     return response
@@ -68,7 +85,7 @@ def throttled(request, exc):
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"detail": _("Not found."), "errors": []}, status=404)
+    return api.create_response(request, errors.problem(_("Not found.")), status=404)
 
 
 def operations():

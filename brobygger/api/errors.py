@@ -13,6 +13,7 @@ MESSAGES = {
     "date_from_datetime_inexact": lambda e: _("Give a date as YYYY-MM-DD."),
     "uuid_parsing": lambda e: _("Not a valid ID."),
     "uuid_type": lambda e: _("Not a valid ID."),
+    "nul_character": lambda e: _("The text holds an invisible NUL character (0x00). Remove it and send again."),
 }
 
 
@@ -36,6 +37,11 @@ def _problem(pairs):
     """{"detail", "errors": [{"field", "message"}]} from (field, message) pairs."""
     found = [{"field": field, "message": str(message)} for field, message in pairs]
     return {"detail": _("Some of what was sent is not valid."), "errors": found}
+
+
+def problem(detail):
+    """{"detail", "errors": []}: what went wrong with the request as a whole."""
+    return {"detail": str(detail), "errors": []}
 
 
 def from_pydantic(errors):

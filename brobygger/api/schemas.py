@@ -6,7 +6,8 @@ from decimal import Decimal
 from uuid import UUID
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
 
 from brobygger.companies.models import OfferKind
 from brobygger.people.models import Gender, ReferralSource
@@ -14,6 +15,14 @@ from brobygger.people.models import Gender, ReferralSource
 
 class Strict(Schema):
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def no_nul_character(cls, value):
+        """PostgreSQL cannot store U+0000 in text (a 500 before): refused like any invalid value."""
+        if isinstance(value, str) and "\x00" in value:
+            raise PydanticCustomError("nul_character", "The text holds a NUL character.")
+        return value
 
 
 class Problem(Schema):

@@ -40,7 +40,8 @@ class DanishFirstLocaleMiddleware:
 
     Django's LocaleMiddleware follows the browser's Accept-Language, which on
     most staff PCs and phones says English; the users are Danish, so only the
-    explicit choice (the language cookie) changes the language.
+    explicit choice (the language cookie) changes the language. A program calling the API sets
+    Accept-Language on purpose, so there it is the choice.
     """
 
     def __init__(self, get_response):
@@ -48,8 +49,11 @@ class DanishFirstLocaleMiddleware:
         self.available = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.available else settings.LANGUAGE_CODE
+        if request.path.startswith("/api/"):
+            language = translation.get_language_from_request(request)
+        else:
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            language = chosen if chosen in self.available else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

@@ -49,10 +49,18 @@ def server_error(request):
     """Django's 500 handler. A database that cannot be reached (stopped, restarting, failing over)
     gets a clear "try again" page with 503 and Retry-After, drawn without touching the database."""
     error = sys.exc_info()[1]
+    api_client = request.path.startswith("/api/")
     if isinstance(error, OperationalError | InterfaceError):
-        response = render(request, "errors/unavailable.html", status=503)
+        if api_client:
+            detail = _("The service cannot reach its database just now. Try again in a moment.")
+            response = JsonResponse({"detail": detail, "errors": []}, status=503)
+        else:
+            response = render(request, "errors/unavailable.html", status=503)
         response["Retry-After"] = "10"
         return response
+    if api_client:
+        detail = _("Something went wrong on our side. It has been logged; try again later.")
+        return JsonResponse({"detail": detail, "errors": []}, status=500)
     return defaults.server_error(request)
 
 
