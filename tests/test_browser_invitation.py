@@ -10,8 +10,7 @@ import pytest
 from django.core import mail
 
 from tests import world as world_module
-from tests.auth import totp_code
-from tests.browser import assert_no_horizontal_scroll, log_in
+from tests.browser import assert_no_horizontal_scroll, enter_code, log_in
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -81,10 +80,7 @@ def test_an_invited_counsellor_makes_their_login_on_a_phone(live_server, admin, 
 
     invitee.goto(f"{base}/accounts/2fa/totp/activate/")  # straight on, no password asked again
     secret = invitee.locator("#authenticator_secret").input_value()
-    invitee.locator("input[name=code]").fill(totp_code(secret))
-    invitee.locator("form:has(input[name=code]) button[type=submit]").click()
-    invitee.wait_for_load_state("networkidle")
-    assert "/accounts/2fa/totp/activate/" not in invitee.url
+    enter_code(invitee, secret)
     invitee.goto(f"{base}/")
     assert "Log ind" not in invitee.inner_text("header")
     assert_no_horizontal_scroll(invitee)

@@ -27,6 +27,7 @@ def counsellor(transactional_db):
 def page_with_authenticator(browser):
     context = browser.new_context(viewport={"width": 375, "height": 740}, locale="da-DK")
     context.add_init_script(RECORD_CSP_VIOLATIONS)
+    context.set_default_timeout(120_000)  # a bound for a loaded machine, as in tests/browser.phone
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("WebAuthn.enable")
