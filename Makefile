@@ -32,7 +32,7 @@ demo: install
 	$(DEV_ENV) $(PY) manage.py seed_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ with a background worker for imports and reminders, restarted if it stops (Ctrl-C stops both)"
 	( trap 'kill $$child 2>/dev/null; exit' TERM; \
-	  while :; do $(DEV_ENV) $(PY) manage.py db_worker --no-reload & child=$$!; wait $$child; \
+	  while :; do $(DEV_ENV) $(PY) manage.py worker & child=$$!; wait $$child; \
 	  echo "The background worker stopped; starting it again"; sleep 2; done ) & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)

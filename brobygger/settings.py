@@ -313,7 +313,7 @@ MEDIA_ROOT = Path(os.environ.get("BROBYGGER_MEDIA_DIR", str(BASE_DIR / "var" / "
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 # Background jobs (reminders, long imports): django-tasks with its database backend;
-# `manage.py db_worker` runs them. BROBYGGER_TASKS_IMMEDIATE=1 runs them in the request (tests, demo).
+# `manage.py worker` runs them. BROBYGGER_TASKS_IMMEDIATE=1 runs them in the request (tests, demo).
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"

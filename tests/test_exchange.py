@@ -220,10 +220,11 @@ def test_the_import_page_shows_progress_while_it_runs(world, client_for):
         batch = world.objects["batch_a"]
         batch.state, batch.rows_total = "importing", 4000
         batch.save()
-    progress.report(batch.pk, 1500)
+    progress.report(batch.pk, 1500, progress.WRITING)
     response = client_for("consultant").get(f"/exchange/{batch.pk}/", HTTP_HX_REQUEST="true")
     page = response.content.decode()
     assert 'value="1500" max="4000"' in page and 'hx-trigger="every 1s"' in page
+    assert "Bliver importeret: rækkerne skrives…" in page
 
 
 def test_an_import_that_the_data_outgrew_writes_nothing(world, client_for):
@@ -295,3 +296,34 @@ def test_a_file_no_worker_has_picked_up_says_so_after_a_minute(world, client_for
         ImportBatch.objects.filter(pk=batch.pk).update(created_at=timezone.now() - timedelta(minutes=2))
     waiting = client_for("consultant").get(url, HTTP_HX_REQUEST="true").content.decode()
     assert "Ingen baggrundsproces er gået i gang med filen i over et minut" in waiting
+
+
+def test_progress_moves_while_the_rows_are_written(world, client_for):
+    """Progress moved only at the end of the write (issue 28, item 10): it now moves after each thousand."""
+    from brobygger.access.actor import Actor
+    from brobygger.companies import services as company_services
+    from brobygger.people import services as people_services
+
+    reported = {"companies": [], "people": []}
+    companies = [{"name": f"Virksomhed {n}", "cvr": ""} for n in range(2500)]
+    people = [
+        {
+            "external_key": f"P-{n}",
+            "first_name": "Ida",
+            "last_name": f"Nummer {n}",
+            "birth_date": date(2006, 1, 1),
+            "referral_date": date(2026, 1, 1),
+            "referral_source": "jobcentre",
+            "gender": "",
+            "phone": "",
+            "email": "",
+        }
+        for n in range(2100)
+    ]
+    lead = Actor(world.user("lead"), world.org_a, [world.org_a], {"team_lead"})
+    with scope(organisation=world.org_a.pk):
+        summary = company_services.upsert_companies(world.org_a, companies, reported["companies"].append)
+        assert summary["created"] == 2500 and Company.objects.filter(name__startswith="Virksomhed ").count() == 2500
+        summary = people_services.upsert_referrals(lead, people, reported["people"].append)
+        assert summary["created"] == 2100
+    assert reported == {"companies": [1000, 2000, 2500], "people": [1000, 2000, 2100]}

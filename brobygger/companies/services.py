@@ -99,22 +99,27 @@ def _count(summary, created, updated, total):
 
 
 def upsert_companies(organisation, rows, on_progress=lambda done: None):
-    """Companies from an import, found again by CVR number, else by name. Runs inside the caller's transaction."""
+    """Companies from an import, found again by CVR number, else by name. Runs inside the caller's
+    transaction; `on_progress(rows done)` after each batch."""
     index = CompanyIndex()
-    new, changed = {}, {}
-    for values in rows:
-        company = index.find(values.get("cvr"), values["name"])
-        if company is None:
-            company = Company(organisation=organisation, **{k: values.get(k, "") for k in COMPANY_IMPORT_FIELDS})
-            index.add(company)
-            new[company.pk] = company
-        elif company.pk not in new and _changed(company, values, COMPANY_IMPORT_FIELDS):
-            changed[company.pk] = company
-    Company.objects.bulk_create(new.values(), batch_size=BULK_BATCH)
-    Company.objects.bulk_update(changed.values(), COMPANY_IMPORT_FIELDS, batch_size=BULK_BATCH)
-    on_progress(len(rows))
+    made = set()
     summary = {"created": 0, "updated": 0, "unchanged": 0}
-    _count(summary, len(new), len(changed), len(rows))
+    for start in range(0, len(rows), BULK_BATCH):
+        batch = rows[start : start + BULK_BATCH]
+        new, changed = {}, {}
+        for values in batch:
+            company = index.find(values.get("cvr"), values["name"])
+            if company is None:
+                company = Company(organisation=organisation, **{k: values.get(k, "") for k in COMPANY_IMPORT_FIELDS})
+                index.add(company)
+                new[company.pk] = company
+            elif company.pk not in made and _changed(company, values, COMPANY_IMPORT_FIELDS):
+                changed[company.pk] = company
+        Company.objects.bulk_create(new.values(), batch_size=BULK_BATCH)
+        Company.objects.bulk_update(changed.values(), COMPANY_IMPORT_FIELDS, batch_size=BULK_BATCH)
+        made.update(new)
+        _count(summary, len(new), len(changed), len(batch))
+        on_progress(start + len(batch))
     return summary
 
 

@@ -15,12 +15,18 @@ def _key(batch_id):
     return f"import-progress:{batch_id}"
 
 
-def report(batch_id, done):
-    caches["progress"].set(_key(batch_id), done, TIMEOUT)
+# What an import is doing while its count moves: the file checked again, then the rows written.
+CHECKING_AGAIN = "checking_again"
+WRITING = "writing"
 
 
-def done_so_far(batch_id):
-    return caches["progress"].get(_key(batch_id), 0)
+def report(batch_id, done, stage=""):
+    caches["progress"].set(_key(batch_id), (done, stage), TIMEOUT)
+
+
+def so_far(batch_id):
+    """(rows done, stage) of the running job; (0, "") before its first report."""
+    return caches["progress"].get(_key(batch_id), (0, ""))
 
 
 def forget(batch_id):

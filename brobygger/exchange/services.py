@@ -101,6 +101,25 @@ def start_import(actor, batch, *, skip_bad_rows=False):
     return batch
 
 
+def end_unfinished(batch_id):
+    """The batch's job failed outside its own error handling (its worker stopped too often, or a
+    fault): the batch ends, so the person's page says nothing was imported instead of waiting."""
+    with transaction.atomic():
+        batch = ImportBatch.objects.with_scopes_disabled().select_for_update().filter(pk=batch_id).first()
+        if batch is None or not batch.busy:
+            return batch
+        if batch.state == State.CHECKING:
+            batch.state = State.REFUSED
+            batch.refusal = _("The check was interrupted before it finished. Upload the file again.")
+            batch.save(update_fields=["state", "refusal"])
+        else:
+            batch.state, batch.finished_at = State.FAILED, timezone.now()
+            batch.summary = {"error": _("The import was interrupted before it finished; nothing was imported.")}
+            batch.save(update_fields=["state", "summary", "finished_at"])
+    progress.forget(batch_id)
+    return batch
+
+
 def run_import(batch_id):
     """The import job: the file checked again (the data may have changed since the preview),
     then every row written in one transaction. On any error nothing is written."""
@@ -125,7 +144,9 @@ def _import(actor, batch):
     if not may(actor, batch.kind, Action.IMPORT):
         raise Refused(_("%(name)s may no longer import this kind of data.") % {"name": actor.user.display_name})
     handler = HANDLERS[batch.kind]
-    checked = checking.check(batch.kind, bytes(batch.content), handler)
+    checked = checking.check(
+        batch.kind, bytes(batch.content), handler, lambda n: progress.report(batch.pk, n, progress.CHECKING_AGAIN)
+    )
     if checked.error_rows and not batch.skip_bad_rows:
         raise Refused(
             _("Since the check, %(n)s rows have errors (the data changed); nothing was imported.")
@@ -133,7 +154,7 @@ def _import(actor, batch):
         )
     rows = [values for _number, values in checked.rows]
     with transaction.atomic():
-        summary = handler.write(actor, rows, lambda n: progress.report(batch.pk, n))
+        summary = handler.write(actor, rows, lambda n: progress.report(batch.pk, n, progress.WRITING))
         summary["skipped"] = checked.error_rows
         audit.log(
             actor,

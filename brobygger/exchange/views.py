@@ -69,16 +69,12 @@ def _batch(request, pk, action=Action.VIEW):
 @rule(BATCH, Action.VIEW)
 def batch_detail(request, pk):
     batch = _batch(request, pk)
-    done = _done(batch)
-    context = {"batch": batch, "columns": COLUMNS[batch.kind], "form": ImportForm(), "done": done}
+    done, stage = progress.so_far(batch.pk) if batch.busy else (batch.rows_total, "")
+    context = {"batch": batch, "columns": COLUMNS[batch.kind], "form": ImportForm(), "done": done, "stage": stage}
     # No worker has moved it for a minute: say so, instead of a counter that never moves.
     context["unattended"] = batch.busy and not done and timezone.now() - batch.created_at > UNATTENDED_AFTER
     template = "exchange/_batch_state.html" if request.htmx else "exchange/batch.html"
     return render(request, template, context)
-
-
-def _done(batch):
-    return progress.done_so_far(batch.pk) if batch.busy else batch.rows_total
 
 
 @rule(BATCH, Action.IMPORT, methods=("POST",))

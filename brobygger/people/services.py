@@ -160,6 +160,7 @@ def link_login(sender, invitation, user, **kwargs):
 
 
 EXPORTED_KEY_PREFIX = "brobygger-"
+IMPORT_BATCH = 1000  # rows written, and reported as done, at a time
 
 
 def young_people_by_key(keys):
@@ -182,22 +183,25 @@ def upsert_referrals(actor, rows, on_progress=lambda done: None):
     """Young people from an import (rows already cleaned by the referral form), found again
     by their key. Runs inside the caller's transaction; every one touched is in the access log."""
     existing = young_people_by_key([values["external_key"] for values in rows])
-    new, changed = [], []
-    for values in rows:
-        person = existing.get(values["external_key"])
-        fields = {name: values[name] for name in REFERRAL_FIELDS}
-        if person is None:
-            person = YoungPerson(organisation=actor.organisation, external_key=values["external_key"], **fields)
-            new.append(person)
-            continue
-        before = [getattr(person, name) for name in REFERRAL_FIELDS]
-        for name, value in fields.items():
-            setattr(person, name, value)
-        if before != [getattr(person, name) for name in REFERRAL_FIELDS]:
-            changed.append(person)
-    YoungPerson.objects.bulk_create(new, batch_size=1000)
-    YoungPerson.objects.bulk_update(changed, REFERRAL_FIELDS, batch_size=1000)
-    log_many(actor, Action.CREATE, kind=Kind.YOUNG_PERSON, subjects=new, criterion="import")
-    log_many(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subjects=changed, criterion="import")
-    on_progress(len(rows))
-    return {"created": len(new), "updated": len(changed), "unchanged": len(rows) - len(new) - len(changed)}
+    created = updated = 0
+    for start in range(0, len(rows), IMPORT_BATCH):
+        new, changed = [], []
+        for values in rows[start : start + IMPORT_BATCH]:
+            person = existing.get(values["external_key"])
+            fields = {name: values[name] for name in REFERRAL_FIELDS}
+            if person is None:
+                person = YoungPerson(organisation=actor.organisation, external_key=values["external_key"], **fields)
+                new.append(person)
+                continue
+            before = [getattr(person, name) for name in REFERRAL_FIELDS]
+            for name, value in fields.items():
+                setattr(person, name, value)
+            if before != [getattr(person, name) for name in REFERRAL_FIELDS]:
+                changed.append(person)
+        YoungPerson.objects.bulk_create(new, batch_size=IMPORT_BATCH)
+        YoungPerson.objects.bulk_update(changed, REFERRAL_FIELDS, batch_size=IMPORT_BATCH)
+        log_many(actor, Action.CREATE, kind=Kind.YOUNG_PERSON, subjects=new, criterion="import")
+        log_many(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subjects=changed, criterion="import")
+        created, updated = created + len(new), updated + len(changed)
+        on_progress(min(start + IMPORT_BATCH, len(rows)))
+    return {"created": created, "updated": updated, "unchanged": len(rows) - created - updated}

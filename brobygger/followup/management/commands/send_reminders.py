@@ -4,7 +4,9 @@ from brobygger.followup.reminders import send_follow_up_reminders
 
 
 class Command(BaseCommand):
-    help = "Queue the follow-up reminder job (run daily, e.g. from cron or a systemd timer); `db_worker` runs it."
+    help = (
+        "Queue the follow-up reminder job (run daily, e.g. from cron or a systemd timer); `manage.py worker` runs it."
+    )
 
     def handle(self, *args, **options):
         result = send_follow_up_reminders.enqueue()
