@@ -127,7 +127,9 @@ def test_a_file_whose_bytes_are_not_what_its_name_says_is_refused_at_upload(worl
 def test_a_file_without_the_needed_columns_is_refused(world, client_for):
     batch = batch_of(upload(client_for("consultant"), "offers", b"Titel;By\nKokken;Aarhus\n"))
     assert batch.state == "refused"
-    assert "“nøgle”" in batch.refusal and "“virksomhed”" in batch.refusal and "“type”" in batch.refusal
+    refusal = batch.refusal["da"]
+    assert "“nøgle”" in refusal and "“virksomhed”" in refusal and "“type”" in refusal
+    assert batch.refusal["en"].startswith("The file has no column")
 
 
 def test_one_bad_row_in_100000_stops_the_whole_import_and_is_named(world, client_for):
@@ -137,7 +139,13 @@ def test_one_bad_row_in_100000_stops_the_whole_import_and_is_named(world, client
     client = client_for("consultant")
     batch = batch_of(upload(client, "offers", "\n".join(lines).encode()))
     assert (batch.rows_total, batch.error_count) == (100_000, 1)
-    assert batch.errors == [{"row": 73_002, "column": "Pladser", "message": "“mange” er ikke et tal."}]
+    assert batch.errors == [
+        {
+            "row": 73_002,
+            "column": {"da": "Pladser", "en": "Places"},
+            "message": {"da": "“mange” er ikke et tal.", "en": "“mange” is not a number."},
+        }
+    ]
     response = client.post(f"/exchange/{batch.pk}/import/", follow=True)
     assert "Der importeres intet" in response.content.decode()
     batch.refresh_from_db()
@@ -158,7 +166,13 @@ def test_rows_with_errors_can_be_left_out_when_asked(world, client_for):
 def test_duplicate_keys_in_one_file_are_errors(world, client_for):
     content = (OFFERS_CSV + "T-1;;Lumen;praktik;Igen;1;;;\r\n").encode()
     batch = batch_of(upload(client_for("consultant"), "offers", content))
-    assert batch.errors == [{"row": 5, "column": "Nøgle", "message": "Den samme som række 2."}]
+    assert batch.errors == [
+        {
+            "row": 5,
+            "column": {"da": "Nøgle", "en": "Key"},
+            "message": {"da": "Den samme som række 2.", "en": "The same as row 2."},
+        }
+    ]
 
 
 YOUNG_CSV = (
@@ -190,7 +204,7 @@ def test_young_people_and_their_status_history(world, client_for):
     )
     batch = batch_of(upload(lead, "status_history", history.encode()))
     assert [e["row"] for e in batch.errors] == [4]
-    assert "U-9" in batch.errors[0]["message"]
+    assert "U-9" in batch.errors[0]["message"]["da"]
     lead.post(f"/exchange/{batch.pk}/import/", {"skip_bad_rows": "on"})
     batch.refresh_from_db()
     assert batch.summary["created"] == 2, batch.summary
@@ -204,7 +218,7 @@ def test_young_people_and_their_status_history(world, client_for):
 def test_a_young_person_outside_the_age_range_is_an_error(world, client_for):
     content = YOUNG_CSV.replace("03-04-2006", "03-04-1980").encode()
     batch = batch_of(upload(client_for("lead"), "young_people", content))
-    assert batch.errors[0]["row"] == 2 and "mellem 15 og 29 år" in batch.errors[0]["message"]
+    assert batch.errors[0]["row"] == 2 and "mellem 15 og 29 år" in batch.errors[0]["message"]["da"]
 
 
 def test_a_consultant_cannot_see_a_young_people_import(world, client_for):
@@ -237,7 +251,7 @@ def test_an_import_that_the_data_outgrew_writes_nothing(world, client_for):
         YoungPerson.objects.filter(external_key="U-2").delete()
     lead.post(f"/exchange/{batch.pk}/import/")
     batch.refresh_from_db()
-    assert batch.state == "failed" and "intet blev importeret" in batch.summary["error"]
+    assert batch.state == "failed" and "intet blev importeret" in batch.summary["error"]["da"]
     assert in_org(world, StatusEntry, young_person__external_key="U-1") == []
 
 
@@ -327,3 +341,19 @@ def test_progress_moves_while_the_rows_are_written(world, client_for):
         summary = people_services.upsert_referrals(lead, people, reported["people"].append)
         assert summary["created"] == 2100
     assert reported == {"companies": [1000, 2000, 2500], "people": [1000, 2000, 2100]}
+
+
+def test_what_the_worker_found_is_read_in_the_readers_language(world, client_for):
+    """The worker ran in Danish, so an English reader read Danish errors (issue 28, item 13)."""
+    lead = client_for("lead")
+    bad = YOUNG_CSV + "U-3;Gammel;Person;01-01-1980;01-10-2026;;\r\n"
+    batch = batch_of(upload(lead, "young_people", bad.encode()))
+    danish = lead.get(f"/exchange/{batch.pk}/").content.decode()
+    assert "Brobygger er for unge mellem 15 og 29 år" in danish and "Fødselsdato" in danish
+    lead.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = lead.get(f"/exchange/{batch.pk}/").content.decode()
+    assert "Brobygger is for young people aged 15 to 29; this birth date gives 46." in english
+    assert "mellem 15 og 29" not in english
+    refused = batch_of(upload(lead, "offers", b"navn;by\r\nA;B\r\n"))
+    english = lead.get(f"/exchange/{refused.pk}/").content.decode()
+    assert "The file has no column" in english and "Filen har ingen kolonne" not in english

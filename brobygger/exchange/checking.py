@@ -6,6 +6,9 @@ Row numbers are the ones the user sees in Excel: the header is row 1.
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+
+from brobygger.errors import Later, Said, in_every_language
 
 from . import reading
 from .columns import COLUMNS, choice_lookup, header_key, layout
@@ -27,7 +30,9 @@ class Checked:
         self.error_rows += 1
         for column, message in problems:
             if len(self.errors) < ERRORS_KEPT:
-                self.errors.append({"row": number, "column": str(column), "message": str(message)})
+                self.errors.append(
+                    {"row": number, "column": in_every_language(column), "message": in_every_language(message)}
+                )
 
 
 def check(kind, content, handler, on_progress=lambda done: None):
@@ -37,7 +42,7 @@ def check(kind, content, handler, on_progress=lambda done: None):
     if found.missing:
         names = ", ".join(f"“{c.header}”" for c in found.missing)
         raise FileRefused(
-            _("The file has no column %(names)s. The first row must name the columns.") % {"names": names}
+            Said(gettext_noop("The file has no column %(names)s. The first row must name the columns."), names=names)
         )
     columns = [c for c in COLUMNS[kind] if c.key in found.positions]
     lookups = {c.key: choice_lookup(c) for c in columns if c.choices}
@@ -49,16 +54,17 @@ def check(kind, content, handler, on_progress=lambda done: None):
             continue  # blank lines at the end of an Excel sheet
         result.total += 1
         if result.total > reading.MAX_ROWS:
+            most = f"{reading.MAX_ROWS:,}".replace(",", ".")
             raise FileRefused(
-                _("The file has more than %(max)s rows; split it into smaller files.")
-                % {"max": f"{reading.MAX_ROWS:,}".replace(",", ".")}
+                Said(gettext_noop("The file has more than %(max)s rows; split it into smaller files."), max=most)
             )
         values, problems = _parse(row, columns, found.positions, lookups)
         if not problems:
             problems = handler.validate(values, context)
         key = handler.key(values) if not problems else None
         if key is not None and key in seen_keys:
-            problems = [(_("Key"), _("The same as row %(row)s.") % {"row": seen_keys[key]})]
+            first = seen_keys[key]
+            problems = [(gettext_lazy("Key"), Said(gettext_noop("The same as row %(row)s."), row=first))]
         if problems:
             result.add_errors(number, problems)
         else:
@@ -68,7 +74,7 @@ def check(kind, content, handler, on_progress=lambda done: None):
         if result.total % PROGRESS_EVERY == 0:
             on_progress(result.total)
     if not result.total:
-        raise FileRefused(_("The file has a header row but no rows under it."))
+        raise FileRefused(Said(gettext_noop("The file has a header row but no rows under it.")))
     return result
 
 
@@ -80,26 +86,32 @@ def _parse(row, columns, positions, lookups):
         try:
             value = column.parse(raw)
         except ValueError as exc:
-            problems.append((column.label, str(exc)))
+            problems.append((column.label, exc.args[0] if exc.args else str(exc)))
             continue
         if value in (None, ""):
             if column.required:
-                problems.append((column.label, _("Must be filled in.")))
+                problems.append((column.label, Said(gettext_noop("Must be filled in."))))
             continue
         if column.choices:
             code = lookups[column.key].get(header_key(value))
             if code is None:
-                allowed = ", ".join(str(label) for _code, label in column.choices.choices if _code)
-                problems.append(
-                    (column.label, _("“%(value)s” is not one of: %(allowed)s.") % {"value": value, "allowed": allowed})
-                )
+                problems.append((column.label, _not_one_of(value, column.choices)))
                 continue
             value = code
         if column.max_length and isinstance(value, str) and len(value) > column.max_length:
-            problems.append((column.label, _("At most %(n)s characters.") % {"n": column.max_length}))
+            most = column.max_length
+            problems.append((column.label, Said(gettext_noop("At most %(n)s characters."), n=most)))
             continue
         values[column.key] = value
     return values, problems
+
+
+def _not_one_of(value, choices):
+    def draw():
+        allowed = ", ".join(str(label) for code, label in choices.choices if code)
+        return _("“%(value)s” is not one of: %(allowed)s.") % {"value": value, "allowed": allowed}
+
+    return Later(draw)
 
 
 def preview_of(checked, kind):

@@ -3,12 +3,13 @@
 and what an export holds. The access rule of each kind is in `RULE_KIND`."""
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from brobygger.access import policy
 from brobygger.access.rules import Action, Kind
 from brobygger.companies import services as company_services
 from brobygger.companies.models import Offer
+from brobygger.errors import Later, Said
 from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways import services as pathway_services
 from brobygger.pathways.models import StatusCode
@@ -32,7 +33,12 @@ def may(actor, kind, action):
 def _postcode_problem(values, key="postcode"):
     code = values.get(key, "")
     if code and not (len(code) == 4 and code.isdigit()):
-        return [(_("Postcode"), _("“%(value)s” is not a Danish postcode (4 digits).") % {"value": code})]
+        return [
+            (
+                gettext_lazy("Postcode"),
+                Said(gettext_noop("“%(value)s” is not a Danish postcode (4 digits)."), value=code),
+            )
+        ]
     return []
 
 
@@ -62,10 +68,12 @@ class Offers:
         problems = _postcode_problem(values)
         capacity = values.get("capacity")
         if capacity is not None and not 1 <= capacity <= 100:
-            problems.append((_("Places"), _("Between 1 and 100 places.")))
+            problems.append((gettext_lazy("Places"), gettext_lazy("Between 1 and 100 places.")))
         hours = values.get("hours_per_week")
         if hours is not None and not (0 <= hours <= 60 and hours == round(hours, 1)):
-            problems.append((_("Hours per week"), _("Between 0 and 60 hours, with at most one decimal.")))
+            problems.append(
+                (gettext_lazy("Hours per week"), gettext_lazy("Between 0 and 60 hours, with at most one decimal."))
+            )
         return problems
 
     def key(self, values):
@@ -107,7 +115,12 @@ class YoungPeople:
         if form.is_valid():
             values.update(form.cleaned_data)  # written as the form cleaned them, defaults included
             return []
-        return [(form.fields[f].label if f in form.fields else "", m) for f, ms in form.errors.items() for m in ms]
+        # Each error kept as its lazy message and values, so it reads in the reader's language.
+        return [
+            (form.fields[f].label if f in form.fields else "", Later(lambda error=error: " ".join(error)))
+            for f, errors in form.errors.as_data().items()
+            for error in errors
+        ]
 
     def key(self, values):
         return values["external_key"]
@@ -163,28 +176,24 @@ class StatusHistory:
         return context["codes"][cache_key]
 
     def validate(self, values, context):
-        person = self._person(values["young_person_key"], context)
+        key, on = values["young_person_key"], values["valid_from"]
+        person = self._person(key, context)
         if person is None:
-            return [(_("Key"), _("No young person has the key “%(key)s”.") % {"key": values["young_person_key"]})]
-        on = values["valid_from"]
-        activity = self._code(StatusCode.Axis.ACTIVITY, values["activity"], on, context)
+            return [(gettext_lazy("Key"), Said(gettext_noop("No young person has the key “%(key)s”."), key=key))]
+        code = values["activity"]
+        activity = self._code(StatusCode.Axis.ACTIVITY, code, on, context)
         if activity is None:
-            return [
-                (
-                    _("Activity"),
-                    _("“%(code)s” is no activity status in use on that day.") % {"code": values["activity"]},
-                )
-            ]
-        income = None
-        if values.get("income"):
-            income = self._code(StatusCode.Axis.INCOME, values["income"], on, context)
+            unknown = Said(gettext_noop("“%(code)s” is no activity status in use on that day."), code=code)
+            return [(gettext_lazy("Activity"), unknown)]
+        income, income_code = None, values.get("income")
+        if income_code:
+            income = self._code(StatusCode.Axis.INCOME, income_code, on, context)
             if income is None:
-                return [
-                    (_("Income"), _("“%(code)s” is no income status in use on that day.") % {"code": values["income"]})
-                ]
-        problem = pathway_services.status_problem(person.birth_date, activity, income, on)
-        if problem:
-            return [(_("From"), problem)]
+                unknown = Said(gettext_noop("“%(code)s” is no income status in use on that day."), code=income_code)
+                return [(gettext_lazy("Income"), unknown)]
+        if pathway_services.status_problem(person.birth_date, activity, income, on):
+            problem = Later(lambda: pathway_services.status_problem(person.birth_date, activity, income, on))
+            return [(gettext_lazy("From"), problem)]
         values.update(young_person=person, activity=activity, income=income)
         return []
 

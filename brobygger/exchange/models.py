@@ -32,10 +32,11 @@ class ImportBatch(TenantModel):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.CHECKING)
-    refusal = models.CharField(_("why it cannot be imported"), max_length=500, blank=True)
+    # What went wrong, in every language (errors.in_every_language); shown in the reader's.
+    refusal = models.JSONField(_("why it cannot be imported"), default=dict, blank=True)
     rows_total = models.PositiveIntegerField(_("rows"), default=0)
     error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
-    errors = models.JSONField(default=list, blank=True)  # the first errors: [{row, column, message}]
+    errors = models.JSONField(default=list, blank=True)  # the first [{row, column, message}], each per language
     preview = models.JSONField(default=list, blank=True)  # the first rows, as the user will see them
     skip_bad_rows = models.BooleanField(_("leave out the rows with errors"), default=False)
     summary = models.JSONField(default=dict, blank=True)  # {created, updated, unchanged, skipped}

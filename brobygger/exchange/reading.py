@@ -10,10 +10,11 @@ import io
 import zipfile
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from brobygger.errors import Refused
+from brobygger.errors import Later, Refused, Said
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -27,10 +28,11 @@ class FileRefused(Refused):
 
 def check_size(size):
     if size > MAX_BYTES:
-        raise FileRefused(
-            _("The file is %(size)s MB; at most 20 MB can be imported at a time. Split it into smaller files.")
-            % {"size": f"{size / 1024 / 1024:.1f}".replace(".", ",")}
+        megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+        too_big = gettext_noop(
+            "The file is %(size)s MB; at most 20 MB can be imported at a time. Split it into smaller files."
         )
+        raise FileRefused(Said(too_big, size=megabytes))
 
 
 def file_format(content):
@@ -41,7 +43,7 @@ def read_table(content):
     """(header, rows): the header as strings and an iterator of rows, each a list of cell values."""
     check_size(len(content))
     if not content.strip():
-        raise FileRefused(_("The file is empty."))
+        raise FileRefused(Said(gettext_noop("The file is empty.")))
     if file_format(content) == "xlsx":
         return _read_xlsx(content)
     return _read_csv(content)
@@ -51,7 +53,7 @@ def decode(content):
     if content.startswith(UTF8_BOM):
         return content[len(UTF8_BOM) :].decode("utf-8", errors="strict")
     if b"\x00" in content[:65536]:
-        raise FileRefused(_not_readable())
+        raise FileRefused(Later(_not_readable))
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError:
@@ -59,7 +61,7 @@ def decode(content):
     try:
         return content.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise FileRefused(_not_readable()) from exc
+        raise FileRefused(Later(_not_readable)) from exc
 
 
 def _not_readable():
@@ -79,12 +81,12 @@ def _delimiter(text):
 def _read_csv(content):
     text = decode(content)
     if any(ord(ch) < 9 for ch in text[:65536]):
-        raise FileRefused(_not_readable())
+        raise FileRefused(Later(_not_readable))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
-        raise FileRefused(_("The file has no header row.")) from exc
+        raise FileRefused(Said(gettext_noop("The file has no header row."))) from exc
     return [h.strip() for h in header], _csv_rows(reader)
 
 
@@ -92,21 +94,19 @@ def _csv_rows(reader):
     try:
         yield from reader
     except csv.Error as exc:
-        raise FileRefused(
-            _("Line %(line)s of the file cannot be read as CSV (%(reason)s).")
-            % {"line": reader.line_num, "reason": exc}
-        ) from exc
+        unreadable = gettext_noop("Line %(line)s of the file cannot be read as CSV (%(reason)s).")
+        raise FileRefused(Said(unreadable, line=reader.line_num, reason=str(exc))) from exc
 
 
 def _read_xlsx(content):
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise FileRefused(_not_readable()) from exc
+        raise FileRefused(Later(_not_readable)) from exc
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     try:
         header = next(rows)
     except StopIteration as exc:
-        raise FileRefused(_("The file has no header row.")) from exc
+        raise FileRefused(Said(gettext_noop("The file has no header row."))) from exc
     return [str(h).strip() if h is not None else "" for h in header], (list(r) for r in rows)

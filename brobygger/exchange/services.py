@@ -7,13 +7,14 @@ import logging
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_scopes import scope, scopes_disabled
 
 from brobygger.access.actor import actor_in
 from brobygger.access.rules import Action
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
-from brobygger.errors import Refused
+from brobygger.errors import Refused, Said, in_every_language
 
 from . import checking, progress, reading
 from .kinds import HANDLERS, RULE_KIND, may
@@ -59,7 +60,7 @@ def run_check(batch_id):
         try:
             checked = checking.check(batch.kind, bytes(batch.content), handler, lambda n: progress.report(batch.pk, n))
         except Refused as exc:
-            _finish_check(batch, state=State.REFUSED, refusal=str(exc))
+            _finish_check(batch, state=State.REFUSED, refusal=in_every_language(exc))
             return batch
         _finish_check(
             batch,
@@ -110,11 +111,14 @@ def end_unfinished(batch_id):
             return batch
         if batch.state == State.CHECKING:
             batch.state = State.REFUSED
-            batch.refusal = _("The check was interrupted before it finished. Upload the file again.")
+            batch.refusal = in_every_language(
+                Said(gettext_noop("The check was interrupted before it finished. Upload the file again."))
+            )
             batch.save(update_fields=["state", "refusal"])
         else:
             batch.state, batch.finished_at = State.FAILED, timezone.now()
-            batch.summary = {"error": _("The import was interrupted before it finished; nothing was imported.")}
+            interrupted = Said(gettext_noop("The import was interrupted before it finished; nothing was imported."))
+            batch.summary = {"error": in_every_language(interrupted)}
             batch.save(update_fields=["state", "summary", "finished_at"])
     progress.forget(batch_id)
     return batch
@@ -131,10 +135,11 @@ def run_import(batch_id):
         try:
             summary = _import(actor, batch)
         except Refused as exc:
-            _finish_import(batch, State.FAILED, {"error": str(exc)})
+            _finish_import(batch, State.FAILED, {"error": in_every_language(exc)})
         except DatabaseError:
             logger.exception("Import %s failed in the database", batch.pk)
-            _finish_import(batch, State.FAILED, {"error": _("The database refused the rows; nothing was imported.")})
+            refused = Said(gettext_noop("The database refused the rows; nothing was imported."))
+            _finish_import(batch, State.FAILED, {"error": in_every_language(refused)})
         else:
             _finish_import(batch, State.DONE, summary)
     return batch
@@ -142,16 +147,15 @@ def run_import(batch_id):
 
 def _import(actor, batch):
     if not may(actor, batch.kind, Action.IMPORT):
-        raise Refused(_("%(name)s may no longer import this kind of data.") % {"name": actor.user.display_name})
+        name = actor.user.display_name
+        raise Refused(Said(gettext_noop("%(name)s may no longer import this kind of data."), name=name))
     handler = HANDLERS[batch.kind]
     checked = checking.check(
         batch.kind, bytes(batch.content), handler, lambda n: progress.report(batch.pk, n, progress.CHECKING_AGAIN)
     )
     if checked.error_rows and not batch.skip_bad_rows:
-        raise Refused(
-            _("Since the check, %(n)s rows have errors (the data changed); nothing was imported.")
-            % {"n": checked.error_rows}
-        )
+        outgrown = gettext_noop("Since the check, %(n)s rows have errors (the data changed); nothing was imported.")
+        raise Refused(Said(outgrown, n=checked.error_rows))
     rows = [values for _number, values in checked.rows]
     with transaction.atomic():
         summary = handler.write(actor, rows, lambda n: progress.report(batch.pk, n, progress.WRITING))

@@ -9,8 +9,10 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from brobygger.companies import cvr as cvr_numbers
+from brobygger.errors import Said
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_PATTERNS = (
@@ -55,7 +57,7 @@ def date_value(raw):
                 return date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
                 break
-    raise ValueError(_("“%(value)s” is not a date; write it as dd-mm-yyyy.") % {"value": value})
+    raise ValueError(Said(gettext_noop("“%(value)s” is not a date; write it as dd-mm-yyyy."), value=value))
 
 
 def decimal_value(raw):
@@ -69,7 +71,7 @@ def decimal_value(raw):
     try:
         return Decimal(value)
     except InvalidOperation as exc:
-        raise ValueError(_("“%(value)s” is not a number.") % {"value": text(raw)}) from exc
+        raise ValueError(Said(gettext_noop("“%(value)s” is not a number."), value=text(raw))) from exc
 
 
 def integer_value(raw):
@@ -77,7 +79,7 @@ def integer_value(raw):
     if number is None:
         return None
     if number != number.to_integral_value():
-        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": text(raw)})
+        raise ValueError(Said(gettext_noop("“%(value)s” is not a whole number."), value=text(raw)))
     return int(number)
 
 
@@ -91,13 +93,13 @@ def boolean_value(raw):
         return True
     if value in FALSE_WORDS:
         return False
-    raise ValueError(_("“%(value)s” is neither yes nor no (write ja or nej).") % {"value": text(raw)})
+    raise ValueError(Said(gettext_noop("“%(value)s” is neither yes nor no (write ja or nej)."), value=text(raw)))
 
 
 def cvr_value(raw):
     value = cvr_numbers.normalise(text(raw))
     if value and not re.fullmatch(r"\d{8}", value):
-        raise ValueError(_("“%(value)s” is not a CVR number (8 digits).") % {"value": text(raw)})
+        raise ValueError(Said(gettext_noop("“%(value)s” is not a CVR number (8 digits)."), value=text(raw)))
     return value
 
 

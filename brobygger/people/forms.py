@@ -64,11 +64,13 @@ class ReferralForm(forms.ModelForm):
             probe = YoungPerson(birth_date=birth)
             age = probe.age_on(referral)
             if not MIN_AGE <= age <= MAX_AGE:
-                self.add_error(
-                    "birth_date",
-                    _("Brobygger is for young people aged %(min)d to %(max)d; this birth date gives %(age)d.")
-                    % {"min": MIN_AGE, "max": MAX_AGE, "age": age},
+                # The values go with the message, so it is drawn in the language of whoever reads it
+                # (an import's errors are read later, maybe in English).
+                too_young_or_old = forms.ValidationError(
+                    _("Brobygger is for young people aged %(min)d to %(max)d; this birth date gives %(age)d."),
+                    params={"min": MIN_AGE, "max": MAX_AGE, "age": age},
                 )
+                self.add_error("birth_date", too_young_or_old)
         return cleaned
 
 
