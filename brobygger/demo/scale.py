@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
@@ -191,8 +192,14 @@ def _users(org, number, password):
             ],
         )
         _bulk(Membership, [Membership(organisation=org, user=u, role=role) for u in people])
+        _verified_addresses(people)
         made[role] = people
     return made
+
+
+def _verified_addresses(users):
+    """The data set's logins log in like the demo's: the operator vouches for their addresses."""
+    _bulk(EmailAddress, [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users])
 
 
 def _young_people(org, count, rng, today):
@@ -261,6 +268,7 @@ def _network(org, label, share, users, password, rng, today):
         ],
     )
     _bulk(Membership, [Membership(organisation=org, user=u, role=Role.MENTOR) for u in mentors])
+    _verified_addresses(mentors)
     seats = _bulk(
         CompanyMentor,
         [CompanyMentor(organisation=org, company=companies[i * 3], user=u) for i, u in enumerate(mentors)],
