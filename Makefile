@@ -60,8 +60,9 @@ $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
 bench: install $(VENV)/.bench-installed
 	ONLY=$(ONLY) SCALE=$(SCALE) $(PY) bench/run.py
 
-# Fault drills on loopback (never part of `make test`): PostgreSQL stopped mid-write, a worker killed,
-# backup and restore. SCALE=small (default) or municipal. Results in var/drill.json.
+# Fault drills on loopback (never part of `make test`): PostgreSQL stopped mid-write, an app worker killed
+# mid-request, the background worker killed mid-import, a backup under load restored into a fresh cluster.
+# SCALE=small (default) or municipal. Results in var/drill.json; exits non-zero when a drill fails.
 drill: install
 	SCALE=$(SCALE) $(PY) scripts/drill.py
 
