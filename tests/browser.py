@@ -54,6 +54,21 @@ def phone(browser):
     context.close()
 
 
+PASSWORD = "en-lang-nok-adgangskode-2026"
+
+
+def world_with_passwords(*names):
+    """The test world, with a password (PASSWORD) for the fixtures who log in through the forms."""
+    from tests import world as world_module
+
+    world = world_module.build()
+    for name in names:
+        user = world.user(name)
+        user.set_password(PASSWORD)
+        user.save()
+    return world
+
+
 def log_in(page, base_url, email, password):
     """Log in through the real forms, with a TOTP code as the second step for everyone who needs one."""
     secret = _fresh_totp_secret(email)

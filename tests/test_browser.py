@@ -3,21 +3,14 @@
 import pytest
 from django_scopes import scope
 
-from tests import world as world_module
-from tests.browser import assert_no_horizontal_scroll, log_in
+from tests.browser import PASSWORD, assert_no_horizontal_scroll, log_in, world_with_passwords
 
 pytestmark = pytest.mark.browser
-PASSWORD = "en-lang-nok-adgangskode-2026"
 
 
 @pytest.fixture
 def live_world(transactional_db):
-    world = world_module.build()
-    for name in ("counsellor_on_team", "young_a", "mentor_without_consent"):
-        user = world.user(name)
-        user.set_password(PASSWORD)
-        user.save()
-    return world
+    return world_with_passwords("counsellor_on_team", "young_a", "mentor_without_consent")
 
 
 def team_names(page):

@@ -9,22 +9,16 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
-from tests import world as world_module
-from tests.browser import assert_no_horizontal_scroll, enter_code, log_in
+from tests.browser import PASSWORD, assert_no_horizontal_scroll, enter_code, log_in, world_with_passwords
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-ADMIN_PASSWORD = "en-lang-nok-adgangskode-2026"
 NEW_PASSWORD = "cykler på bakken om morgenen"
 
 
 @pytest.fixture
 def admin(transactional_db):
-    world = world_module.build()
-    user = world.user("admin")
-    user.set_password(ADMIN_PASSWORD)
-    user.save()
-    return user
+    return world_with_passwords("admin").user("admin")
 
 
 def _invite(phone, base, email, first_name):
@@ -60,7 +54,7 @@ def _in_first_screen(page, locator):
 
 def test_an_invited_counsellor_makes_their_login_on_a_phone(live_server, admin, phone, browser):
     base = live_server.url
-    log_in(phone, base, admin.email, ADMIN_PASSWORD)
+    log_in(phone, base, admin.email, PASSWORD)
     link = _invite(phone, base, "nina@a.example", "Nina")
     main = phone.inner_text("main")
     assert "Der er sendt en invitation til nina@a.example" in main
@@ -89,7 +83,7 @@ def test_an_invited_counsellor_makes_their_login_on_a_phone(live_server, admin, 
 
 def test_knowing_the_password_is_not_enough_to_set_up_two_step_login(live_server, admin, phone, browser):
     base = live_server.url
-    log_in(phone, base, admin.email, ADMIN_PASSWORD)
+    log_in(phone, base, admin.email, PASSWORD)
     owner = _other_phone(browser)
     owner.goto(_invite(phone, base, "ole@a.example", "Ole"))
     _make_login(owner)

@@ -3,21 +3,14 @@ young person; a no to a proposal, seen by the counsellor."""
 
 import pytest
 
-from tests import world as world_module
-from tests.browser import Taps, assert_no_horizontal_scroll, log_in
+from tests.browser import PASSWORD, Taps, assert_no_horizontal_scroll, log_in, world_with_passwords
 
 pytestmark = pytest.mark.browser
-PASSWORD = "en-lang-nok-adgangskode-2026"
 
 
 @pytest.fixture
 def live_world(transactional_db):
-    world = world_module.build()
-    for name in ("counsellor_on_team", "young_a"):
-        user = world.user(name)
-        user.set_password(PASSWORD)
-        user.save()
-    return world
+    return world_with_passwords("counsellor_on_team", "young_a")
 
 
 def test_note_tagged_dream_track_in_three_taps_then_read_by_the_young_person(live_server, live_world, phone):

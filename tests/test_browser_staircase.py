@@ -6,21 +6,14 @@ phone, and the young person ends it with what was learned."""
 import pytest
 from django.utils import timezone
 
-from tests import world as world_module
-from tests.browser import Taps, assert_no_horizontal_scroll, log_in
+from tests.browser import PASSWORD, Taps, assert_no_horizontal_scroll, log_in, world_with_passwords
 
 pytestmark = pytest.mark.browser
-PASSWORD = "en-lang-nok-adgangskode-2026"
 
 
 @pytest.fixture
 def live_world(transactional_db):
-    world = world_module.build()
-    for name in ("consultant", "counsellor_on_team", "young_a", "mentor_with_consent"):
-        user = world.user(name)
-        user.set_password(PASSWORD)
-        user.save()
-    return world
+    return world_with_passwords("consultant", "counsellor_on_team", "young_a", "mentor_with_consent")
 
 
 def switch_user(page, base, email):

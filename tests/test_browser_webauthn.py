@@ -5,22 +5,16 @@ The allauth pages run under our CSP; any violation there fails the test too."""
 import pytest
 from allauth.mfa.models import Authenticator
 
-from tests import world as world_module
-from tests.browser import log_in
+from tests.browser import PASSWORD, log_in, world_with_passwords
 from tests.test_accessibility import RECORD_CSP_VIOLATIONS
 
 pytestmark = pytest.mark.browser
-PASSWORD = "en-lang-nok-adgangskode-2026"
 EMAIL = "counsellor_on_team@a.example"
 
 
 @pytest.fixture
 def counsellor(transactional_db):
-    world = world_module.build()
-    user = world.user("counsellor_on_team")
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+    return world_with_passwords("counsellor_on_team").user("counsellor_on_team")
 
 
 @pytest.fixture
