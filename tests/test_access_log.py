@@ -199,3 +199,14 @@ def test_a_list_of_several_young_people_writes_a_row_about_each(world, client_fo
     before = len(rows())
     client_for("consultant").get(reverse("round_detail", kwargs={"pk": world.objects["round_a"].pk}))
     assert {r.subject_id for r in rows()[before:]} == {world.objects["yp_a"].pk, world.objects["yp_b"].pk}
+
+
+def test_a_case_review_list_writes_a_row_about_each_young_person_on_it(world, client_for):
+    """The agenda's lists wrote one row about the review, none about the young people on them."""
+    review = world.objects["review_a"]
+    before = len(rows())
+    response = client_for("lead").get(reverse("review_agenda_decisions", kwargs={"pk": review.pk}))
+    assert response.status_code == 200
+    new = rows()[before:]
+    assert {r.subject_id for r in new} == {world.objects["yp_a"].pk}
+    assert all(r.criterion == "case review agenda: decisions" for r in new)

@@ -168,12 +168,10 @@ def agenda(review, today=None):
 
 
 def people_on(agenda):
-    """Every young person the agenda names, once, in the order they appear."""
-    named = [*agenda["to_distribute"], *agenda["no_contact"]]
-    named += [
-        row.young_person for key in ("ended", "overdue_contacts", "overdue_checks", "attentions") for row in agenda[key]
-    ]
-    named += [decision.young_person for decision in agenda["decisions"]]
+    """Every young person the agenda (or one part of it) names, once, in the order they appear."""
+    named = [*agenda.get("to_distribute", ()), *agenda.get("no_contact", ())]
+    rows = ("ended", "overdue_contacts", "overdue_checks", "attentions", "decisions")
+    named += [row.young_person for key in rows for row in agenda.get(key, ())]
     return list({yp.pk: yp for yp in named}.values())
 
 

@@ -10,7 +10,6 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.audit.models import Action as LogAction
 from brobygger.web.forms import bound
 from brobygger.web.parts import part
 
@@ -72,9 +71,11 @@ PART_TITLES = {
 @rule(RV, Action.VIEW)
 def review_part(request, pk, key):
     review = _review(request, pk, Action.VIEW)
-    audit.log(request.actor, LogAction.SEARCH, kind=RV, obj=review, criterion=f"case review agenda: {key}")
+    lists = selectors.agenda_part(review, key)
+    # One row about each young person the list shows, so it is in their history (and goes with them).
+    audit.log_search(request.actor, kind=RV, criterion=f"case review agenda: {key}", found=selectors.people_on(lists))
     may_decide = policy.may(request.actor, RV, Action.DECIDE)
-    context = {"review": review, "may_decide": may_decide, **selectors.agenda_part(review, key)}
+    context = {"review": review, "may_decide": may_decide, **lists}
     if may_decide and context.get("to_distribute"):
         # The same choices on every row: drawn once, not once per young person to distribute.
         counsellors = DistributeForm().fields["counsellor"].queryset
