@@ -263,3 +263,14 @@ def test_a_contact_recorded_by_two_is_recorded_once_and_the_second_is_told(world
     with in_a(world):
         contact.refresh_from_db()
         assert contact.note == "Første"
+
+
+def test_a_status_check_recorded_by_two_is_recorded_once(world, client_for):
+    check = world.objects["check_a"]
+    url = reverse("followup_check", kwargs={"pk": check.pk})
+    assert client_for("counsellor_on_team").post(url, {"unknown": "on"}).status_code == 302
+    second = client_for("lead").post(url, {"unknown": "on"})
+    assert second.status_code == 200 and "blev ikke gemt" in second.content.decode()
+    with in_a(world):
+        check.refresh_from_db()
+        assert check.recorded_by == world.user("counsellor_on_team")
