@@ -110,17 +110,11 @@ def end_unfinished(batch_id):
         if batch is None or not batch.busy:
             return batch
         if batch.state == State.CHECKING:
-            batch.state = State.REFUSED
-            batch.refusal = in_every_language(
-                Said(gettext_noop("The check was interrupted before it finished. Upload the file again."))
-            )
-            batch.save(update_fields=["state", "refusal"])
+            cut_off = Said(gettext_noop("The check was interrupted before it finished. Upload the file again."))
+            _finish_check(batch, state=State.REFUSED, refusal=in_every_language(cut_off))
         else:
-            batch.state, batch.finished_at = State.FAILED, timezone.now()
-            interrupted = Said(gettext_noop("The import was interrupted before it finished; nothing was imported."))
-            batch.summary = {"error": in_every_language(interrupted)}
-            batch.save(update_fields=["state", "summary", "finished_at"])
-    progress.forget(batch_id)
+            cut_off = Said(gettext_noop("The import was interrupted before it finished; nothing was imported."))
+            _finish_import(batch, State.FAILED, {"error": in_every_language(cut_off)})
     return batch
 
 
