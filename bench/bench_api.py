@@ -18,10 +18,11 @@ from django_scopes import scope
 from bench.timing import percentile
 from brobygger.access.actor import Actor
 from brobygger.api import services as token_services
+from brobygger.core.roles import Role
 from brobygger.exchange import services as exchange
 from brobygger.people.models import YoungPerson
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Organisation, Role
+from brobygger.tenancy.models import Organisation
 
 SIZES = {"small": (10_000, 5_000), "municipal": (100_000, 50_000)}
 FIRST = ["Sofie", "Mads", "Emma", "Noah", "Ida", "Oliver", "Freja", "Lucas", "Asta", "Malthe", "Ella", "Aksel"]

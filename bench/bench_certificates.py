@@ -18,10 +18,11 @@ from brobygger.certificates import services, statuslist, verify
 from brobygger.certificates.models import Certificate, StatusList
 from brobygger.certificates.pdf import certificate_pdf
 from brobygger.companies.models import Company
+from brobygger.core.roles import Role
 from brobygger.people.models import ReferralSource, YoungPerson
 from brobygger.staircase.models import Activity, Attendance
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Organisation, Role
+from brobygger.tenancy.models import Organisation
 
 SIZES = {"small": 200, "municipal": 5000}  # certificates issued before the measurement
 ROUNDS = 20

@@ -19,7 +19,9 @@ from matching.games import HospitalResident
 from bench.timing import fresh_statistics, percentile, time_get
 from brobygger.access.actor import Actor
 from brobygger.companies.models import Company, CompanyMentor, EscoOccupation, Offer, OfferKind
-from brobygger.matching import geo, services, stable
+from brobygger.core import postcodes
+from brobygger.core.roles import Role
+from brobygger.matching import services, stable
 from brobygger.matching.models import (
     CompanyChoice,
     MatchProfile,
@@ -31,7 +33,7 @@ from brobygger.matching.models import (
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
 from brobygger.staircase.models import Activity
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Organisation, Role
+from brobygger.tenancy.models import Organisation
 from tests.auth import log_in
 
 # companies, offers, young people asked for suggestions, ended placements; round: young people × offers
@@ -39,7 +41,7 @@ SIZES = {
     "small": {"companies": 300, "offers": 1_000, "seekers": 20, "ended": 2_000, "round": (200, 50)},
     "municipal": {"companies": 3_000, "offers": 10_000, "seekers": 100, "ended": 20_000, "round": (2_000, 500)},
 }
-POSTCODES = [pc for pc in geo.postcodes() if pc[0] in "78"]  # East Jutland and around
+POSTCODES = [pc for pc in postcodes.all_postcodes() if pc[0] in "78"]  # East Jutland and around
 
 
 def _young(org, n, prefix, rng):

@@ -11,10 +11,11 @@ from django_scopes import scope
 
 from bench.timing import fresh_statistics, time_get
 from brobygger.companies.models import Company, ContactLogEntry, Offer, OfferKind
+from brobygger.core.roles import Role
 from brobygger.people.models import ReferralSource, YoungPerson
 from brobygger.staircase.models import Activity
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Organisation, Role
+from brobygger.tenancy.models import Organisation
 from tests.auth import log_in
 
 SIZES = {"small": (300, 1_000, 500), "municipal": (3_000, 10_000, 5_000)}

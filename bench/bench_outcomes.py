@@ -16,13 +16,14 @@ from django_scopes import scope
 
 from bench.timing import fresh_statistics, time_get, whole_view
 from brobygger.catalogue.models import Initiative
+from brobygger.core.roles import Role
 from brobygger.followup.models import FollowUpPlan, StatusCheck
 from brobygger.outcomes import exports, figures
 from brobygger.outcomes.models import Response
 from brobygger.pathways.models import Pathway, StatusCode, StatusEntry
 from brobygger.people.models import ReferralSource, YoungPerson
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Organisation, Role
+from brobygger.tenancy.models import Organisation
 from tests.auth import log_in
 
 SIZES = {"small": 2_000, "municipal": 50_000}

@@ -9,7 +9,7 @@ consultant, a team lead and an analyst (bench/locustfile.py). The times are the 
 (`Server-Timing`), so the load generator's overhead on the same 2 cores does not count as the page's.
 The floor is /healthz: the whole middleware stack and one query. Each page's p50 and p95 are
 written; `worst_ratio` is the worst page's p95 over the floor's (goal <= 3). A page drawn as an
-outline whose lists load after it (brobygger.web.parts) is asked for as the browser does, the page
+outline whose lists load after it (brobygger.core.parts) is asked for as the browser does, the page
 then each part; every part is a request of its own in the table and in `worst_ratio`, and
 `<page>_whole_p50_ms` adds up the page and its parts, the server time of the whole view.
 """
@@ -31,10 +31,11 @@ from django_scopes import scopes_disabled
 from bench import loopback
 from bench.timing import percentile
 from brobygger.companies.models import CompanyMentor
+from brobygger.core.roles import Role
 from brobygger.demo import scale as data_set
 from brobygger.people.models import TeamMember, YoungPerson
 from brobygger.reviews.models import Review
-from brobygger.tenancy.models import Membership, Role
+from brobygger.tenancy.models import Membership
 from tests.auth import log_in
 
 DATABASES = ("postgresql",)
@@ -170,7 +171,7 @@ def run(scale, db):
         key = name.replace(":", "_").replace("/", "__")
         figures[f"{key}_p50_ms"] = round(percentile(times[name], 50), 1)
         figures[f"{key}_p95_ms"] = round(p95[name], 1)
-    # A page with parts (brobygger.web.parts): every request is held to the floor on its own, and
+    # A page with parts (brobygger.core.parts): every request is held to the floor on its own, and
     # the whole view's server time (the page and all its parts, one after another) is written too.
     for page in {name.split("/")[0] for name in times if "/" in name}:
         whole = [name for name in times if name == page or name.startswith(f"{page}/")]

@@ -11,11 +11,12 @@ from django_scopes import scope
 
 from bench.timing import fresh_statistics, time_get
 from brobygger.conversations.models import Note
+from brobygger.core.roles import Role
 from brobygger.pathways.models import PlanStep, StatusCode, StatusEntry
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
 from brobygger.staircase.models import Activity, ActivityKind
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Organisation, Role
+from brobygger.tenancy.models import Organisation
 from tests.auth import log_in
 
 NOTES_ON_ONE = 500

@@ -11,13 +11,14 @@ from django_scopes import scope
 
 from bench.timing import fresh_statistics, time_get
 from brobygger.conversations.models import Note
+from brobygger.core.roles import Role
 from brobygger.followup.models import FollowUpContact, FollowUpPlan
 from brobygger.pathways.models import StatusCode
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
 from brobygger.reviews.models import Review
 from brobygger.staircase.models import Activity
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Organisation, Role
+from brobygger.tenancy.models import Organisation
 from tests.auth import log_in
 
 SIZES = {"small": (5, 100), "municipal": (15, 600)}

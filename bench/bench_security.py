@@ -13,12 +13,13 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from bench.timing import fresh_statistics, percentile, time_get
+from brobygger.core.roles import Role
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
 from brobygger.security import cpr as cpr_numbers
 from brobygger.security import crypto, keys, rotation
 from brobygger.sensitive.models import Category, SensitiveInformation
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Organisation, Role
+from brobygger.tenancy.models import Organisation
 from tests.auth import log_in
 
 SIZES = {"small": 2_000, "municipal": 50_000}  # young people; one in five has special-category information

@@ -17,7 +17,7 @@ from locust import HttpUser, constant, events, task
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
 TIMINGS = open(os.environ["BENCH_TIMINGS"], "a", buffering=1)  # noqa: SIM115 - open for the whole run
 SERVER_TIME = re.compile(r"app;dur=([\d.]+)")
-PART = re.compile(r'data-part="([^"]+)"')  # a part the page loads after itself (brobygger.web.parts)
+PART = re.compile(r'data-part="([^"]+)"')  # a part the page loads after itself (brobygger.core.parts)
 PEOPLE = itertools.cycle(PLAN["people"])
 
 

@@ -81,16 +81,18 @@ INSTALLED_APPS = [
     "brobygger.audit",
     "brobygger.access",
     "brobygger.portal",
-    "brobygger.web",
+    "brobygger.core",
+    "brobygger.home",
+    "brobygger.casefile",
     "brobygger.demo",
 ]
 
 MIDDLEWARE = [
-    "brobygger.web.middleware.ServerTimingMiddleware",
+    "brobygger.core.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "brobygger.web.middleware.DanishFirstLocaleMiddleware",
+    "brobygger.core.middleware.DanishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -101,7 +103,7 @@ MIDDLEWARE = [
     "brobygger.security.middleware.SessionLimitsMiddleware",
     "brobygger.security.middleware.EnrolmentMiddleware",
     "brobygger.tenancy.middleware.TenantScopeMiddleware",
-    "brobygger.web.middleware.NoStoreForPersonalPagesMiddleware",
+    "brobygger.core.middleware.NoStoreForPersonalPagesMiddleware",
     "csp.middleware.CSPMiddleware",
     "brobygger.security.middleware.FailClosedMiddleware",
 ]
@@ -122,15 +124,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "brobygger.tenancy.context_processors.actor",
-                "brobygger.web.context_processors.navigation",
+                "brobygger.home.context_processors.navigation",
             ],
         },
     },
 ]
-
-# Form widgets render with the project's templates, so brobygger/templates/django/forms/ can
-# replace Django's own (the select there draws its options without one include per option).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 
 def _database(url):
@@ -169,11 +167,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         }
     )
 
-# A streaming replica of the primary, for analytics reads only (brobygger/routing.py, docs/deploy.md).
+# A streaming replica of the primary, for analytics reads only (brobygger/core/routing.py, docs/deploy.md).
 if os.environ.get("BROBYGGER_REPLICA_DATABASE_URL"):
     DATABASES["replica"] = _database(os.environ["BROBYGGER_REPLICA_DATABASE_URL"])
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-DATABASE_ROUTERS = ["brobygger.routing.AnalyticsReplicaRouter"]
+DATABASE_ROUTERS = ["brobygger.core.routing.AnalyticsReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -5,10 +5,11 @@ from brobygger.access.policy import public
 from brobygger.companies.views import esco_search
 
 urlpatterns = [
-    path("", include("brobygger.web.urls")),
+    path("", include("brobygger.home.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", public(set_language, methods=("POST",)), name="set_language"),
     path("young/", include("brobygger.people.urls")),
+    path("young/", include("brobygger.casefile.urls")),
     path("companies/", include("brobygger.companies.urls")),
     path("esco/", esco_search, name="esco_search"),
     path("org/", include("brobygger.tenancy.urls")),
@@ -32,5 +33,5 @@ urlpatterns = [
     path("", include("brobygger.attachments.urls")),
 ]
 
-handler404 = "brobygger.web.views.not_found"
-handler500 = "brobygger.web.views.server_error"
+handler404 = "brobygger.core.views.not_found"
+handler500 = "brobygger.core.views.server_error"

@@ -50,7 +50,7 @@ FAULT_AT = 5
 MIN_ACKNOWLEDGED = 100  # per write drill; fewer means the load never really ran
 RECOVERY_BOUND_S = 15  # from the database back up to the first acknowledged write
 IMPORT_ROWS = 30000
-WORKER_BOUND_S = 150  # a stopped worker is noticed after 45 s of silence (brobygger/web/jobs.py)
+WORKER_BOUND_S = 150  # a stopped worker is noticed after 45 s of silence (brobygger/core/jobs.py)
 
 
 class Cluster:
@@ -106,7 +106,7 @@ def shell(cluster, code, **values):
 ACTOR = """
 from django.contrib.auth import get_user_model
 from django_scopes import scope, scopes_disabled
-from brobygger.access.actor import actor_in
+from brobygger.tenancy.selectors import actor_in
 with scopes_disabled():
     user = get_user_model().objects.get(email=email)
     actor = actor_in(user, user.memberships.first().organisation)

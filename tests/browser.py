@@ -14,7 +14,7 @@ from tests.chromium import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason
 class _OneRequestAtATime(WSGIServer):
     """The live server, answering one request after the other. With SQLite's in-memory test
     database the live server's threads all share the test's one connection, and the parts a page
-    loads after itself (brobygger.web.parts) arrive at once; on PostgreSQL, and with SQLite on a
+    loads after itself (brobygger.core.parts) arrive at once; on PostgreSQL, and with SQLite on a
     file (the demo: WAL and IMMEDIATE transactions), they are answered side by side."""
 
     def __init__(self, *args, connections_override=None, **kwargs):

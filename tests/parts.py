@@ -1,5 +1,5 @@
 """A page as the browser ends up showing it: the page, then each part it loads after itself
-(brobygger.web.parts) asked for as htmx asks, and put in its placeholder's place."""
+(brobygger.core.parts) asked for as htmx asks, and put in its placeholder's place."""
 
 import re
 from html import unescape

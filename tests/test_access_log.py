@@ -40,7 +40,7 @@ def test_viewing_a_young_person_writes_one_row(world, client_for):
 
 def test_each_part_of_the_young_persons_page_writes_its_own_row(world, client_for):
     """The page's lists (where on the way, status, plan, notes, activities, team and consents) are
-    parts it loads after itself (brobygger.web.parts): each is a look-up of its own, logged with
+    parts it loads after itself (brobygger.core.parts): each is a look-up of its own, logged with
     the kind of data it showed."""
     before = len(rows())
     yp = world.objects["yp_a"]

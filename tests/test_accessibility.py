@@ -184,7 +184,7 @@ def test_every_page_for_every_role_has_no_wcag_violations(live_server, transacti
 
 def test_pages_read_without_javascript(live_server, transactional_db, browser):
     """htmx only improves the pages: with JavaScript off everything is still there, the lists of a
-    page drawn in parts (brobygger.web.parts) one link away, each on a page of its own."""
+    page drawn in parts (brobygger.core.parts) one link away, each on a page of its own."""
     world = world_module.build()
     client = Client()
     log_in(client, world.user("counsellor_on_team"))

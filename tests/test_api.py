@@ -8,7 +8,6 @@ from django.db import transaction
 from django.test import Client
 from django_scopes import scope, scopes_disabled
 
-from brobygger import tokens
 from brobygger.access import policy, rules
 from brobygger.access.actor import Actor
 from brobygger.api import services as token_services
@@ -16,6 +15,7 @@ from brobygger.api.api import operations
 from brobygger.api.models import AccessToken
 from brobygger.audit.models import AccessLog
 from brobygger.companies.models import Company, Offer
+from brobygger.core import tokens
 from brobygger.people.models import YoungPerson
 from brobygger.tenancy.models import Membership
 from tests.attacks import tried
@@ -304,7 +304,7 @@ def test_what_an_api_client_gets_wrong_is_answered_in_json_in_its_language(world
 def test_an_unreachable_database_is_a_json_503_to_an_api_client(rf):
     from django.db import OperationalError
 
-    from brobygger.web.views import server_error
+    from brobygger.core.views import server_error
 
     for path, kind in (("/api/young-people", "application/json"), ("/young/", "text/html")):
         try:

@@ -18,9 +18,9 @@ from brobygger.access.actor import Actor
 from brobygger.certificates import credential as documents
 from brobygger.certificates import identity, services, statuslist, verify
 from brobygger.certificates.models import Certificate, IssuerKey, StatusList
+from brobygger.core.roles import Role
 from brobygger.people.models import YoungPerson
 from brobygger.staircase.models import Activity, ActivityKind, Attendance
-from brobygger.tenancy.models import Role
 from tests.parts import whole_page
 from tests.world import CERTIFICATE_PUBLIC_ID
 

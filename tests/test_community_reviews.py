@@ -205,10 +205,12 @@ def test_no_contact_puts_never_first_counts_follow_up_contacts_and_leaves_out_en
 
 
 def test_the_no_contact_list_is_read_only_within_its_organisations_scope(world):
-    """It is written in SQL (the ORM cost more than the query): it names the organisation on every
-    table, and refuses to run for another organisation than the active scope's."""
-    with scope(organisation=world.org_b.pk), pytest.raises(ScopeError):
-        selectors.no_contact(world.org_a, date(2026, 12, 1), 30)
+    """It reads through the scoped managers: outside a scope it refuses, and within another
+    organisation's scope it finds none of the first one's young people."""
+    with pytest.raises(ScopeError):
+        list(selectors.no_contact(world.org_a, date(2026, 12, 1), 30))
+    with scope(organisation=world.org_b.pk):
+        assert not list(selectors.no_contact(world.org_a, date(2026, 12, 1), 30))
     with scope(organisation=world.org_b.pk):
         named = {yp.full_name for yp in selectors.no_contact(world.org_b, date(2026, 12, 1), 30)}
         theirs = {yp.full_name for yp in YoungPerson.objects.all()}

@@ -110,7 +110,7 @@ def test_young_person_sees_look_ups_by_the_other_organisation(world, client_for)
     yp_b = world.objects["yp_b"]
     client_for("other_org_user").get(reverse("shared_detail", kwargs={"pk": yp_b.pk}))
     with scope(organisation=world.org_a.pk):
-        from brobygger.portal.registry import sections
+        from brobygger.core.transparency import sections
 
         log_rows = next(s for s in sections() if s.model is AccessLog).rows(yp_b)
         foreign = [r for r in log_rows if r.object_kind == Kind.SHARED_PERSON]

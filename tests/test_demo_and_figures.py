@@ -6,9 +6,10 @@ from brobygger.certificates import verify
 from brobygger.certificates.models import Certificate
 from brobygger.companies.models import Company
 from brobygger.consent.models import Consent
+from brobygger.core.roles import Role
 from brobygger.matching.models import CompanyChoice, MatchProfile, Round, YoungPersonChoice
 from brobygger.people.models import YoungPerson
-from brobygger.tenancy.models import Membership, Organisation, Role
+from brobygger.tenancy.models import Membership, Organisation
 from tests.parts import whole_page
 
 

@@ -264,7 +264,7 @@ def test_a_login_through_nginx_holds_on_every_app_server(stack):
         assert status == 200 and 'data-part="/me/parts/way/"' in page
     served = stack.served_since("/me/", before, expected=12)
     assert sum(served) == 12 and all(served), served
-    # A part the page loads after itself (brobygger.web.parts), asked for as htmx asks, over the proxy.
+    # A part the page loads after itself (brobygger.core.parts), asked for as htmx asks, over the proxy.
     status, _headers, part = fetch(browser, stack.url("/me/parts/way/"), headers={"HX-Request": "true"})
     assert status == 200 and 'id="section-plan"' in part and "<html" not in part
 

@@ -19,7 +19,7 @@ def _answer_to(error):
     from django.test import RequestFactory
     from django.utils import translation
 
-    from brobygger.web.views import server_error
+    from brobygger.core.views import server_error
 
     with translation.override("da"):
         try:

@@ -10,8 +10,9 @@ from django.core import mail
 from django.test import Client
 from django_scopes import scope, scopes_disabled
 
+from brobygger.core.roles import Role
 from brobygger.people.models import TeamMember
-from brobygger.tenancy.models import Invitation, Membership, Role
+from brobygger.tenancy.models import Invitation, Membership
 from tests.auth import log_in
 from tests.world import _young
 

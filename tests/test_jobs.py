@@ -8,8 +8,8 @@ from django.test import override_settings
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from brobygger.core import jobs
 from brobygger.exchange.models import ImportBatch
-from brobygger.web import jobs
 from tests.test_exchange import OFFERS_CSV, upload
 
 QUEUED = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})

@@ -10,6 +10,7 @@ from django_scopes import scope
 from brobygger.access.actor import Actor
 from brobygger.audit.models import AccessLog
 from brobygger.companies.models import EscoOccupation, Offer
+from brobygger.core.roles import Role
 from brobygger.matching import selectors, services
 from brobygger.matching.models import (
     CompanyChoice,
@@ -21,7 +22,6 @@ from brobygger.matching.models import (
     YoungPersonChoice,
 )
 from brobygger.staircase.models import Activity
-from brobygger.tenancy.models import Role
 from tests.parts import whole_page
 
 

@@ -5,7 +5,8 @@ from dataclasses import replace
 
 import pytest
 
-from brobygger.matching import engine, geo
+from brobygger.core import postcodes
+from brobygger.matching import engine
 from brobygger.matching.engine import Occupation, Seeker, Slot
 
 SOUND_TECH = Occupation("esco:lydtekniker", "7312", "lydtekniker")
@@ -18,7 +19,7 @@ ASTA = Seeker(
     key="asta",
     age=20,
     postcode="8000",
-    mode=geo.Mode.PUBLIC,
+    mode=postcodes.Mode.PUBLIC,
     max_minutes=45,
     hours_min=10,
     hours_max=20,
@@ -104,11 +105,16 @@ def test_a_shorter_trip_ranks_higher_and_one_too_long_counts_against():
 
 
 def test_travel_mode_changes_the_estimated_trip():
-    aarhus, randers = geo.place("8000"), geo.place("8900")
-    km = geo.distance_km(aarhus, randers)
+    aarhus, randers = postcodes.place("8000"), postcodes.place("8900")
+    km = postcodes.distance_km(aarhus, randers)
     assert 30 < km < 45  # Aarhus C to Randers C, in a straight line
-    minutes = {mode: geo.travel_minutes(km, mode) for mode in geo.Mode}
-    assert minutes[geo.Mode.CAR] < minutes[geo.Mode.PUBLIC] < minutes[geo.Mode.BIKE] < minutes[geo.Mode.WALK]
+    minutes = {mode: postcodes.travel_minutes(km, mode) for mode in postcodes.Mode}
+    assert (
+        minutes[postcodes.Mode.CAR]
+        < minutes[postcodes.Mode.PUBLIC]
+        < minutes[postcodes.Mode.BIKE]
+        < minutes[postcodes.Mode.WALK]
+    )
 
 
 def test_the_companys_record_counts():

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from brobygger.catalogue.models import Initiative
+from brobygger.core.roles import Role
 from brobygger.followup.models import FollowUpPlan, StatusCheck
 from brobygger.outcomes import figures, statistics
 from brobygger.outcomes.figures import Filters, Participant
@@ -28,7 +29,6 @@ from brobygger.outcomes.statistics import ALL, Cube
 from brobygger.pathways.models import Pathway, StatusCode, StatusEntry
 from brobygger.people.models import YoungPerson
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Role
 from tests.parts import whole_page
 
 TODAY = date(2026, 11, 24)

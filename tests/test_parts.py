@@ -1,4 +1,4 @@
-"""Pages drawn as an outline whose lists are parts the page loads after itself (brobygger.web.parts)."""
+"""Pages drawn as an outline whose lists are parts the page loads after itself (brobygger.core.parts)."""
 
 from django.urls import reverse
 from django_scopes import scopes_disabled

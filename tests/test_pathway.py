@@ -8,10 +8,10 @@ from django.utils import timezone
 from django_scopes import scope
 
 from brobygger.access.actor import Actor
+from brobygger.core.roles import Role
 from brobygger.pathways import services
 from brobygger.pathways.models import Pathway, PlanStep, StatusCode, StatusEntry
 from brobygger.pathways.selectors import next_good_step
-from brobygger.tenancy.models import Role
 from tests.parts import whole_page
 
 

@@ -1,5 +1,6 @@
-"""The ways the policy answers must agree: the queryset (used to fetch objects), the
-per-young-person check (used to show buttons) and the young person's pages' own fetch."""
+"""The ways the policy answers must agree: the queryset of what is visible, the
+per-young-person check (used to show buttons) and `fetch` of one young person (one query that
+reads their relation to the actor with them)."""
 
 import pytest
 from django.http import Http404
@@ -27,7 +28,7 @@ def _cases(world):
 def _in_queryset(actor, action, young_person):
     """The young person as the policy's queryset finds them, or None."""
     try:
-        return policy.get_object(actor, "young_person", action, young_person.pk)
+        return policy.visible(actor, "young_person", action).filter(pk=young_person.pk).first()
     except Http404:  # not in it, or no role may take this action at all
         return None
 
@@ -40,18 +41,18 @@ def test_allowed_on_agrees_with_the_queryset(world, action):
 
 
 @pytest.mark.parametrize("action", list(Action))
-def test_young_person_and_role_agrees_with_the_queryset(world, action):
-    """The young person's pages fetch them with `young_person_and_role`: it must find exactly
-    whom the queryset holds, and name the role `granting_role` names."""
+def test_fetch_agrees_with_the_queryset(world, action):
+    """The young person's pages fetch them with `fetch`: it must find exactly whom the queryset
+    holds, and grant the role `granting_role` names (which then travels on the actor)."""
     for case, actor, young_person in _cases(world):
         expected = _in_queryset(actor, action, young_person)
         try:
-            found, role = policy.young_person_and_role(actor, action, young_person.pk)
+            found, role = policy.fetch(actor, "young_person", action, young_person.pk)
         except Http404:
             found, role = None, None
         assert found == expected, (case, action)
         if found is not None:
-            assert role == policy.granting_role(actor, "young_person", action), (case, action)
+            assert role == policy.granting_role(actor, "young_person", action) == actor.acting_role, (case, action)
             # The relation read with the young person is the one `relation` asks for on its own.
             fresh = Actor(actor.user, actor.organisation, actor.organisations, actor.roles)
             assert policy.relation(actor, found) == policy.relation(fresh, found), (case, action)

@@ -11,9 +11,9 @@ from django_scopes import scope
 from pypdf import PdfReader
 
 from brobygger.audit.models import AccessLog
+from brobygger.core.transparency import section, sections, sections_to_read
 from brobygger.followup.models import FollowUpContact
 from brobygger.pathways.models import Wish
-from brobygger.portal.registry import section, sections, sections_to_read
 from brobygger.portal.views import PARTS
 from brobygger.staircase.models import Activity
 from tests.parts import whole_page
@@ -64,7 +64,7 @@ def test_json_export_holds_every_section_and_no_staff_names_in_the_log(world, cl
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     sections = data["sections"]
-    from brobygger.portal.registry import sections as registered
+    from brobygger.core.transparency import sections as registered
 
     assert set(sections) == {s.key for s in registered()}
     assert all(sections[key]["rows"] for key in sections), "the test world has a row in every section"

@@ -16,9 +16,9 @@ from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
 from brobygger.conversations.models import Note
+from brobygger.core.roles import Role
 from brobygger.demo import scale
 from brobygger.staircase.models import Activity, ActivityKind, Attendance
-from brobygger.tenancy.models import Role
 from tests.parts import whole_page
 from tests.test_accessibility import ROLES, pages_for
 

@@ -22,11 +22,12 @@ from django_scopes import scope, scopes_disabled
 
 from brobygger.attachments.models import Attachment
 from brobygger.audit.models import AccessLog
+from brobygger.core.roles import Role
 from brobygger.people.models import YoungPerson
 from brobygger.security import classification, cpr, crypto, keys, rotation, uploads
 from brobygger.security.fields import EncryptedTextField
 from brobygger.sensitive.models import SensitiveInformation
-from brobygger.tenancy.models import Membership, Role
+from brobygger.tenancy.models import Membership
 from tests.attacks import tried
 from tests.auth import log_in, totp_code
 from tests.pdfs import pdf

@@ -69,9 +69,9 @@ def fill_every_text_field(values):
 
 @pytest.fixture
 def hostile_world(world):
-    from brobygger.access.actor import actor_in
     from brobygger.audit import services as audit
     from brobygger.audit.models import Action
+    from brobygger.tenancy.selectors import actor_in
 
     # The row's key keeps values apart where a field is part of a unique constraint.
     filled = fill_every_text_field(lambda pk, field: f"{MARKER}{pk}{PAYLOAD[len(MARKER) :]}")

@@ -9,8 +9,8 @@ from django.apps import apps
 from django.urls import reverse
 from django_scopes import scope
 
+from brobygger.core.transparency import registered_models, sections
 from brobygger.people.models import YoungPerson
-from brobygger.portal.registry import registered_models, sections
 from tests.parts import whole_page
 
 

@@ -21,6 +21,7 @@ from brobygger.companies import services as companies
 from brobygger.companies.models import Offer
 from brobygger.consent import services as consent
 from brobygger.conversations.models import Note
+from brobygger.core.roles import Role
 from brobygger.exchange.models import ImportBatch
 from brobygger.followup.models import FollowUpContact, FollowUpPlan, StatusCheck
 from brobygger.guide import services as guide_services
@@ -33,7 +34,7 @@ from brobygger.reviews.models import Decision, Review
 from brobygger.sensitive.models import SensitiveInformation
 from brobygger.staircase.models import Activity, ActivityKind, Attendance, LearningPlan, MentorMessage, Talent
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Organisation, Role
+from brobygger.tenancy.models import Organisation
 from tests.pdfs import pdf
 
 FIXTURES = [

@@ -3,19 +3,24 @@
 Every denial is a 404 so that a refusal never confirms that something exists.
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import wraps
+from typing import Any, NamedTuple, Protocol, cast
 
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
+from django.db.models import BooleanField, ExpressionWrapper, Model, Q, QuerySet
+from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_http_methods
 from django_scopes import scope
 
 from brobygger.security import mfa, throttles
 
-from . import rules
-from .rules import Cond, FieldCategory, Kind
+from . import kinds, rules
+from .actor import Actor
+from .rules import Action, Cond, FieldCategory, Kind
+
+View = Callable[..., HttpResponse]
 
 
 @dataclass(frozen=True)
@@ -28,66 +33,33 @@ class Access:
     category: str | None = None  # an API read of one field category of a young person
 
 
-def _kind_queryset(kind):
-    # Imported late: the access layer only reads these models, and the apps
-    # that own them import the access layer.
-    from brobygger.attachments.models import Attachment
-    from brobygger.audit.models import AccessLog
-    from brobygger.catalogue.models import Entry, SelfAssessment
-    from brobygger.certificates.models import Certificate, IssuerKey
-    from brobygger.community.models import Community, Group, Meeting
-    from brobygger.companies.models import Company, Offer
-    from brobygger.consent.models import Consent
-    from brobygger.conversations.models import Note
-    from brobygger.exchange.models import ImportBatch
-    from brobygger.followup.models import FollowUpContact, StatusCheck
-    from brobygger.matching.models import MatchWeights, Round, RoundOffer, RoundSeat
-    from brobygger.outcomes.models import Attention
-    from brobygger.pathways.models import PlanStep
-    from brobygger.people.models import TeamMember, YoungPerson
-    from brobygger.reviews.models import Review
-    from brobygger.staircase.models import Activity
-    from brobygger.tenancy.models import Membership
-
-    return {
-        Kind.YOUNG_PERSON: YoungPerson.objects.all,
-        Kind.TEAM_MEMBER: TeamMember.objects.all,
-        Kind.CONSENT: Consent.objects.all,
-        Kind.COMPANY: Company.objects.all,
-        Kind.MEMBERSHIP: Membership.objects.all,
-        Kind.ACCESS_LOG: AccessLog.objects.all,
-        Kind.PLAN_STEP: PlanStep.objects.all,
-        Kind.NOTE: Note.objects.all,
-        Kind.ATTACHMENT: Attachment.objects.all,
-        Kind.ACTIVITY: Activity.objects.all,
-        Kind.OFFER: Offer.objects.all,
-        Kind.FOLLOWUP_CONTACT: FollowUpContact.objects.all,
-        Kind.STATUS_CHECK: StatusCheck.objects.all,
-        Kind.GROUP: Group.objects.all,
-        Kind.MEETING: Meeting.objects.all,
-        Kind.COMMUNITY: Community.objects.all,
-        Kind.REVIEW: Review.objects.all,
-        Kind.ATTENTION: Attention.objects.all,
-        Kind.CERTIFICATE: Certificate.objects.all,
-        Kind.ISSUER_KEY: IssuerKey.objects.all,
-        Kind.MATCH_WEIGHTS: MatchWeights.objects.all,
-        Kind.ROUND: Round.objects.all,
-        Kind.ROUND_SEAT: RoundSeat.objects.all,
-        Kind.ROUND_OFFER: RoundOffer.objects.all,
-        Kind.SELF_ASSESSMENT: SelfAssessment.objects.all,
-        Kind.PUBLIC_CONTENT: Entry.objects.all,
-        Kind.IMPORT_BATCH: ImportBatch.objects.all,
-        # Deliberately across organisations; the SHARED condition is the only
-        # filter that applies to this kind (see test_rules_table_is_well_formed).
-        Kind.SHARED_PERSON: YoungPerson.objects.with_scopes_disabled().all,
-    }[kind]()
+Refine = Callable[[QuerySet[Any]], QuerySet[Any]]
 
 
-def conditions(actor, kind, action):
+class Declared(Protocol):
+    access: Access
+
+    def __call__(self, *args: Any, **kwargs: Any) -> HttpResponse: ...
+
+
+def declared(view: View, access: Access) -> View:
+    """Record on the view the rule it follows (the permission-matrix test reads it)."""
+    cast(Declared, view).access = access
+    return view
+
+
+class Grant(NamedTuple):
+    """An object the actor may act on, and the role of theirs that allows it (what the access log names)."""
+
+    obj: Any
+    role: str
+
+
+def conditions(actor: Actor, kind: Kind, action: Action) -> dict[Cond, str]:
     """The conditions under which this actor may act, one per role held."""
     if not actor.is_authenticated or actor.organisation is None:
         return {}
-    found = {}
+    found: dict[Cond, str] = {}
     for role in sorted(actor.roles):
         cond = rules.condition(role, kind, action)
         if cond is not None:
@@ -95,67 +67,35 @@ def conditions(actor, kind, action):
     return found
 
 
-def may(actor, kind, action):
+def may(actor: Actor, kind: Kind, action: Action) -> bool:
     return bool(conditions(actor, kind, action))
 
 
-def _young_people_on_team(user):
-    from brobygger.people.models import TeamMember
-
-    return TeamMember.objects.filter(user=user).values("young_person_id")
-
-
-def _young_people_consented_to(company_ids):
-    from brobygger.consent.models import Consent
-
-    return Consent.objects.filter(withdrawn_at__isnull=True, company_id__in=company_ids).values("young_person_id")
-
-
-def _activity_consented(actor, prefix=""):
-    """An activity (or what `prefix` leads to one) at one of the mentor's companies
-    whose young person has an active consent naming *that* company."""
-    from brobygger.consent.models import Consent
-
-    company = f"{prefix}company_id"
-    consent = Consent.objects.filter(
-        young_person_id=OuterRef("young_person_id"), company_id=OuterRef(company), withdrawn_at__isnull=True
-    )
-    return Q(**{f"{company}__in": actor.mentor_company_ids}) & Q(Exists(consent))
-
-
-def _condition_q(cond, actor, kind):
-    field = rules.YOUNG_PERSON_FIELD.get(kind)
-    if cond == Cond.TEAM and field:
-        return Q(**{f"{field}__in": _young_people_on_team(actor.user)})
-    if cond == Cond.SELF and field:
+def _condition_q(cond: Cond, actor: Actor, kind: Kind) -> Q | None:
+    """The one evaluator of a condition: the query its objects answer. A kind's own condition (its
+    app registers it) comes first; then the conditions about the young person the object names."""
+    entry = kinds.entry(kind)
+    own = entry.conditions.get(cond)
+    if own is not None:
+        return own(actor)
+    field = entry.young_person_field
+    if field is None:
+        return None  # a condition that cannot apply to this kind grants nothing
+    if cond == Cond.SELF:
         return Q(**{field: actor.young_person_id}) if actor.young_person_id else None
-    if cond == Cond.CONSENT and kind == Kind.ACTIVITY:
-        return _activity_consented(actor)
-    if cond == Cond.CONSENT and kind == Kind.CERTIFICATE:
-        return _activity_consented(actor, prefix="activity__")
-    if cond == Cond.CONSENT and field:
-        return Q(**{f"{field}__in": _young_people_consented_to(actor.mentor_company_ids)})
-    if cond == Cond.OWN_COMPANY and kind == Kind.COMPANY:
-        return Q(pk__in=actor.mentor_company_ids)
-    if cond == Cond.OWN_COMPANY and kind == Kind.OFFER:
-        return Q(company_id__in=actor.mentor_company_ids)
-    if cond == Cond.OWN_COMPANY and kind == Kind.ROUND_OFFER:
-        return Q(offer__company_id__in=actor.mentor_company_ids)
-    if cond == Cond.ROUND_OWNER and kind == Kind.ROUND_SEAT:
-        return Q(round__created_by=actor.user)
-    if cond == Cond.SHARED and kind == Kind.SHARED_PERSON:
-        from brobygger.consent.selectors import young_people_shared_with
-
-        return Q(pk__in=young_people_shared_with(actor.organisation))
-    return None  # a condition that cannot apply to this kind grants nothing
+    young_person_ids = kinds.young_person_condition(cond)
+    if young_person_ids is None:
+        return None
+    return Q(**{f"{field}__in": young_person_ids(actor)})
 
 
-def queryset(actor, kind, action):
+def visible(actor: Actor, kind: Kind, action: Action) -> QuerySet[Any]:
     """The objects of `kind` this actor may take `action` on; raises Http404 if none can be."""
     found = conditions(actor, kind, action)
     if not found:
         raise Http404
-    base = _kind_queryset(kind)
+    base = kinds.entry(kind).objects()
+    # A shared young person is across organisations: only the SHARED condition filters that kind.
     if Cond.ORG in found and kind != Kind.SHARED_PERSON:
         return base
     allowed = [q for q in (_condition_q(c, actor, kind) for c in found) if q is not None]
@@ -167,31 +107,36 @@ def queryset(actor, kind, action):
     return base.filter(combined)
 
 
-def may_on(actor, kind, action, obj):
-    """May the actor take `action` on this object (the same answer `get_object` gives)?"""
-    return may(actor, kind, action) and queryset(actor, kind, action).filter(pk=obj.pk).exists()
+def may_on(actor: Actor, kind: Kind, action: Action, obj: Model) -> bool:
+    """May the actor take `action` on this object (the same answer `fetch` gives)?"""
+    return may(actor, kind, action) and visible(actor, kind, action).filter(pk=obj.pk).exists()
 
 
-def get_object(actor, kind, action, pk, queryset_hook=None):
-    qs = queryset(actor, kind, action)
-    if queryset_hook:
-        qs = queryset_hook(qs)
-    obj = qs.filter(pk=pk).first()
+def fetch(actor: Actor, kind: Kind, action: Action, pk: object, refine: Refine | None = None) -> Grant:
+    """The object (or 404) and the role that allows the action; `refine(queryset)` may add
+    `select_related` and the like. The role goes on the actor, for the access log to name."""
+    if kind == Kind.YOUNG_PERSON:
+        obj = _young_person(actor, action, pk, refine)
+    else:
+        queryset = visible(actor, kind, action)
+        obj = (refine(queryset) if refine else queryset).filter(pk=pk).first()
     if obj is None:
         raise Http404
     _note_read(actor, kind, action, obj)
-    return obj
+    grant = Grant(obj, granting_role(actor, kind, action))
+    actor.acting_role = grant.role
+    return grant
 
 
-def showed_nothing_of(actor, young_person):
+def showed_nothing_of(actor: Actor, young_person: Model) -> None:
     """The view was handed this young person but drew nothing of their data (an empty part)."""
     actor.reads.pop(young_person.pk, None)
 
 
-def _note_read(actor, kind, action, obj):
+def _note_read(actor: Actor, kind: Kind, action: Action, obj: Model) -> None:
     """Remember that this request was handed a young person's data: whatever the view then shows of
     it, the access log gets a row (`READ_RECORDERS`), unless the view wrote a more precise one."""
-    field = rules.YOUNG_PERSON_FIELD.get(kind)
+    field = kinds.entry(kind).young_person_field
     young_person_id = (obj.pk if field == "pk" else getattr(obj, field, None)) if field else None
     if young_person_id is not None:
         actor.reads.setdefault(young_person_id, (kind, action, obj))
@@ -199,93 +144,78 @@ def _note_read(actor, kind, action, obj):
 
 # Called with (actor) once a page that was handed young people's data has been answered; the access
 # log registers its writer here (audit.apps), so this layer needs no import of it.
-READ_RECORDERS = []
+READ_RECORDERS: list[Callable[[Actor], None]] = []
+
+# The conditions that can hold between an actor and a young person beyond being in the organisation.
+_RELATIONS = (Cond.TEAM, Cond.CONSENT)
 
 
-def object_and_role(actor, kind, action, pk, queryset_hook=None):
-    """The object (or 404) and the role to write in the access log."""
-    return get_object(actor, kind, action, pk, queryset_hook), granting_role(actor, kind, action)
+def _relation_queries(actor: Actor) -> dict[Cond, Q]:
+    """What `relation` asks, as the evaluator's own queries on the young person's row."""
+    queries = {}
+    for cond in _RELATIONS:
+        if cond == Cond.CONSENT and not actor.mentor_company_ids:
+            continue
+        q = _condition_q(cond, actor, Kind.YOUNG_PERSON)
+        if q is not None:
+            queries[cond] = q
+    return queries
 
 
-def _relation_columns(actor):
-    """What `relation` asks, as columns of the young person's row."""
-    from brobygger.consent.models import Consent
-    from brobygger.people.models import TeamMember
-
-    columns = {"_on_team": Exists(TeamMember.objects.filter(young_person=OuterRef("pk"), user=actor.user))}
-    if actor.mentor_company_ids:
-        consents = Consent.objects.filter(
-            young_person=OuterRef("pk"), company_id__in=actor.mentor_company_ids, withdrawn_at__isnull=True
-        )
-        columns["_consented"] = Exists(consents)
-    return columns
-
-
-def _held(actor, young_person, on_team, consented):
-    held = set()
+def _held(actor: Actor, young_person: Any, holds: Callable[[Cond], bool]) -> set[Cond]:
+    held: set[Cond] = set()
     if actor.organisation is not None and young_person.organisation_id == actor.organisation.pk:
         held.add(Cond.ORG)
-        if on_team():
-            held.add(Cond.TEAM)
+        held.update(cond for cond in _RELATIONS if holds(cond))
         if actor.young_person_id == young_person.pk:
             held.add(Cond.SELF)
-        if actor.mentor_company_ids and consented():
-            held.add(Cond.CONSENT)
     return held
 
 
-def relation(actor, young_person):
+def relation(actor: Actor, young_person: Model) -> set[Cond]:
     """The conditions that hold between the actor and one young person,
     computed once per request (at most two small queries)."""
-    cache = actor.__dict__.setdefault("_relations", {})
+    cache = actor.relations
     if young_person.pk not in cache:
-        from brobygger.consent.models import Consent
-        from brobygger.people.models import TeamMember
-
+        queries = _relation_queries(actor)
+        rows = kinds.entry(Kind.YOUNG_PERSON).objects().filter(pk=young_person.pk)
         cache[young_person.pk] = _held(
-            actor,
-            young_person,
-            on_team=TeamMember.objects.filter(young_person=young_person, user=actor.user).exists,
-            consented=Consent.objects.filter(
-                young_person=young_person, company_id__in=actor.mentor_company_ids, withdrawn_at__isnull=True
-            ).exists,
+            actor, young_person, lambda cond: cond in queries and rows.filter(queries[cond]).exists()
         )
     return cache[young_person.pk]
 
 
-def young_person_and_role(actor, action, pk):
-    """The young person (or 404) and the role to write in the access log: the same answer as
-    `get_object` on `queryset(actor, YOUNG_PERSON, action)` (tested), from one plain query that
-    reads their `relation` to the actor with them."""
+def _young_person(actor: Actor, action: Action, pk: object, refine: Refine | None) -> Model | None:
+    """The young person, if the actor may take `action` on them: the same answer as `visible`
+    (tested), from one plain query that reads their `relation` to the actor with them."""
     found = conditions(actor, Kind.YOUNG_PERSON, action)
     if not found:
         raise Http404
-    rows = _kind_queryset(Kind.YOUNG_PERSON).filter(pk=pk).annotate(**_relation_columns(actor)).order_by()
-    young_person = next(iter(rows[:1]), None)
+    queries = _relation_queries(actor)
+    columns = {f"_holds_{cond}": ExpressionWrapper(q, output_field=BooleanField()) for cond, q in queries.items()}
+    rows = kinds.entry(Kind.YOUNG_PERSON).objects().filter(pk=pk).annotate(**columns).order_by()
+    young_person = next(iter((refine(rows) if refine else rows)[:1]), None)
     if young_person is None:
-        raise Http404
-    held = _held(actor, young_person, on_team=lambda: young_person._on_team, consented=lambda: young_person._consented)
-    actor.__dict__.setdefault("_relations", {})[young_person.pk] = held
-    if not held & set(found):
-        raise Http404
-    _note_read(actor, Kind.YOUNG_PERSON, action, young_person)
-    return young_person, next(iter(found.values()))
+        return None
+    held = _held(actor, young_person, lambda cond: bool(getattr(young_person, f"_holds_{cond}", False)))
+    actor.relations[young_person.pk] = held
+    return young_person if held & set(found) else None
 
 
-def allowed_on(actor, action, young_person):
+def allowed_on(actor: Actor, action: Action, young_person: Model) -> bool:
     """May the actor take `action` on this young person? The same answer as
-    `queryset(actor, YOUNG_PERSON, action)` containing them, without a query per action."""
+    `visible(actor, YOUNG_PERSON, action)` containing them, without a query per action."""
     found = conditions(actor, Kind.YOUNG_PERSON, action)
     return bool(found) and bool(set(found) & relation(actor, young_person))
 
 
-def granting_role(actor, kind, action):
+def granting_role(actor: Actor, kind: Kind, action: Action) -> str:
     """The role to write in the access log for this action."""
     found = conditions(actor, kind, action)
     return next(iter(found.values()), "")
 
 
-def visible_categories(actor, young_person):
+def visible_categories(actor: Actor, young_person: Model) -> set[str]:
     """Field categories of this young person the actor may see."""
     if young_person.pk == actor.young_person_id:
         return set(FieldCategory.values)
@@ -296,19 +226,17 @@ def visible_categories(actor, young_person):
     ]
     if full_roles:
         return set(FieldCategory.values)
-    from brobygger.consent.selectors import consented_categories
-
-    return consented_categories(young_person, actor.mentor_company_ids)
+    return kinds.consented_categories(young_person, actor.mentor_company_ids)
 
 
-def _declare(access, check):
+def _declare(access: Access, check: Callable[[Any], HttpResponse | None]) -> Callable[[View], View]:
     """Wrap a view: allowed methods, then `check(request)` (None to go on, or a
     response), and record `access` on the view for the permission-matrix test."""
 
-    def decorate(view):
+    def decorate(view: View) -> View:
         @require_http_methods(list(access.methods))
         @wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
             refused = check(request)
             if refused is not None:
                 return refused
@@ -319,13 +247,12 @@ def _declare(access, check):
                     record(actor)
             return response
 
-        wrapper.access = access
-        return wrapper
+        return declared(wrapper, access)
 
     return decorate
 
 
-def _login_required(request):
+def _login_required(request: Any) -> HttpResponse | None:
     """Logged in and, for everyone but young people, through two-step login (security.md R3)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -334,18 +261,20 @@ def _login_required(request):
     return None
 
 
-def rule(kind, action, methods=("GET",)):
+def rule(kind: Kind, action: Action, methods: Iterable[str] = ("GET",)) -> Callable[[View], View]:
     """Declare and enforce the rule a view follows.
 
     Anonymous users are sent to the login page; an authenticated user whose
     roles have no entry for (kind, action) gets a 404. Object-level checks are
-    made by the view through `get_object`.
+    made by the view through `fetch`.
     """
 
-    def check(request):
+    def check(request: Any) -> HttpResponse | None:
         refused = _login_required(request)
         if refused is None and not may(request.actor, kind, action):
             raise Http404
+        if refused is None:
+            request.actor.acting_role = granting_role(request.actor, kind, action)
         if refused is None and action == rules.Action.EXPORT:
             refused = throttles.export_refused(request)
         return refused
@@ -353,66 +282,67 @@ def rule(kind, action, methods=("GET",)):
     return _declare(Access(kind, action, tuple(methods)), check)
 
 
-def public(view=None, *, methods=("GET",)):
+def public(view: View | None = None, *, methods: Iterable[str] = ("GET",)) -> Any:
     """Mark a view as open to everyone; it must show no tenant data."""
     decorate = _declare(Access(None, None, tuple(methods), public=True), lambda request: None)
     return decorate(view) if view is not None else decorate
 
 
-def login_only(view=None, *, methods=("GET",)):
+def login_only(view: View | None = None, *, methods: Iterable[str] = ("GET",)) -> Any:
     """A view that only needs a logged-in user and shows nothing about young
     people (the home screen, switching organisation)."""
     decorate = _declare(Access(None, None, tuple(methods), login_only=True), _login_required)
     return decorate(view) if view is not None else decorate
 
 
-def _declare_operation(access, check):
+def _declare_operation(access: Access, check: Callable[[Actor], None] | None) -> Callable[[View], View]:
     """Wrap an API operation: `check(actor)` (raises Http404 to refuse), then run it in
     the organisation scope of the token's actor, and record `access` for the matrix test.
     The API authenticates before this runs; `request.auth` is the token's actor."""
 
-    def decorate(operation):
+    def decorate(operation: View) -> View:
         @wraps(operation)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
             if access.public:
                 return operation(request, *args, **kwargs)
             actor = request.actor = request.auth
-            check(actor)
+            if check is not None:
+                check(actor)
             with scope(organisation=actor.organisation.pk):
                 return operation(request, *args, **kwargs)
 
-        wrapper.access = access
-        return wrapper
+        return declared(wrapper, access)
 
     return decorate
 
 
-def api_rule(kind, action, category=None):
+def api_rule(kind: Kind, action: Action, category: str | None = None) -> Callable[[View], View]:
     """`rule` for an API operation: a token whose roles have no entry for (kind, action) gets a 404.
     An operation that reads one field category of a young person names it; the operation then
     gets the young person through `young_person_for_api`, which also needs that category."""
 
-    def check(actor):
+    def check(actor: Actor) -> None:
         if not may(actor, kind, action):
             raise Http404
+        actor.acting_role = granting_role(actor, kind, action)
 
     return _declare_operation(Access(kind, action, category=category), check)
 
 
-def young_person_for_api(actor, action, pk, category=None):
-    """The young person (or 404), the role to log and the categories the actor sees of them."""
-    young_person, role = object_and_role(actor, Kind.YOUNG_PERSON, action, pk)
+def young_person_for_api(actor: Actor, action: Action, pk: object, category: str | None = None) -> tuple[Any, set[str]]:
+    """The young person (or 404) and the categories the actor sees of them."""
+    young_person = fetch(actor, Kind.YOUNG_PERSON, action, pk).obj
     categories = visible_categories(actor, young_person)
     if category is not None and category not in categories:
         raise Http404
-    return young_person, role, categories
+    return young_person, categories
 
 
-def api_public(operation):
+def api_public(operation: View) -> View:
     """An API operation open to everyone; it must read no tenant data."""
     return _declare_operation(Access(None, None, public=True), None)(operation)
 
 
-def api_login_only(operation):
+def api_login_only(operation: View) -> View:
     """An API operation that needs a valid token and shows nothing about young people."""
     return _declare_operation(Access(None, None, login_only=True), lambda actor: None)(operation)

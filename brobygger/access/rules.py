@@ -2,7 +2,7 @@
 
 Each entry says under which *condition* a role may take an action on a kind
 of object. A missing entry means no. The enforcement lives in
-`brobygger.access.policy` (pages, and later the API); the permission-matrix
+`brobygger.access.policy` (pages and the API), with what each kind is from `access.kinds`; the permission-matrix
 test walks every URL pattern and compares each answer with this table.
 
 Conditions:
@@ -21,7 +21,7 @@ from enum import StrEnum
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.tenancy.models import Role
+from brobygger.core.roles import Role
 
 
 class Kind(StrEnum):
@@ -151,7 +151,7 @@ YP, TM, CO, CP, MB, LOG, OWN, FIG = (
     Kind.FIGURES,
 )
 
-RULES: dict[tuple[Role, Kind, Action], Cond] = {
+RULES: dict[tuple[str, Kind, Action], Cond] = {
     # Young people: professionals see the young people whose team they sit on;
     # the team lead sees everyone in the organisation to distribute and review.
     (C, YP, Action.LIST): Cond.TEAM,
@@ -489,23 +489,6 @@ RULES: dict[tuple[Role, Kind, Action], Cond] = {
 # organisations always show only the consented categories.
 CONSENTED_FIELDS_ONLY: frozenset[Role] = frozenset({M})
 
-# Kinds whose objects belong to one young person, and the field that names them.
-YOUNG_PERSON_FIELD: dict[Kind, str] = {
-    YP: "pk",
-    TM: "young_person_id",
-    CO: "young_person_id",
-    Kind.SHARED_PERSON: "pk",
-    Kind.PLAN_STEP: "young_person_id",
-    Kind.NOTE: "young_person_id",
-    Kind.ACTIVITY: "young_person_id",
-    Kind.FOLLOWUP_CONTACT: "young_person_id",
-    Kind.STATUS_CHECK: "young_person_id",
-    Kind.ATTENTION: "young_person_id",
-    Kind.CERTIFICATE: "young_person_id",
-    Kind.ROUND_SEAT: "young_person_id",
-    Kind.ATTACHMENT: "young_person_id",
-}
-
 # Purpose written in the access log when a role reads or changes a young person's data.
 ROLE_PURPOSE: dict[Role, str] = {
     C: "casework",
@@ -520,9 +503,9 @@ ROLE_PURPOSE: dict[Role, str] = {
 }
 
 
-def condition(role, kind, action):
+def condition(role: str, kind: Kind, action: Action) -> Cond | None:
     return RULES.get((role, kind, action))
 
 
-def roles_allowed(kind, action):
+def roles_allowed(kind: Kind, action: Action) -> set[str]:
     return {role for (role, k, a) in RULES if k == kind and a == action}

@@ -29,7 +29,7 @@ class User(AbstractUser):
     """A person who logs in. What they may do comes from their memberships
     (tenancy.Membership), never from flags on this row."""
 
-    username = None
+    username = None  # type: ignore[assignment]  # the address is the login
     email = models.EmailField(_("e-mail address"), unique=True)
     # Changes when the user's two-step login changes, which ends every other session (ASVS 7.4.3).
     session_stamp = models.CharField(max_length=32, blank=True, default="", editable=False)
@@ -37,7 +37,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[misc,assignment]  # one without a username
 
     class Meta:
         verbose_name = _("user")

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 
 
 def verified_owner(email: str):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 
 from . import errors
 from .auth import TokenAuth

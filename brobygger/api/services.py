@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from brobygger import tokens
-from brobygger.access.actor import actor_in
+from brobygger.core import tokens
+from brobygger.tenancy.selectors import actor_in
 
 from .models import AccessToken
 

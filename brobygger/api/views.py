@@ -3,7 +3,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from brobygger.access.policy import login_only
-from brobygger.web.forms import bound
+from brobygger.core.forms import bound
 
 from . import selectors, services
 from .forms import TokenForm

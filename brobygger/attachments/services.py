@@ -12,7 +12,7 @@ from .models import Attachment
 KIND = "attachment"
 
 
-def attach(actor, young_person, *, inspected, description="", role=None):
+def attach(actor, young_person, *, inspected, description=""):
     """Store the checked file and its row together: the file is written first and removed again
     if the row cannot be committed, so neither is left without the other."""
     stored_name = storage.new_name()
@@ -30,20 +30,20 @@ def attach(actor, young_person, *, inspected, description="", role=None):
                 description=description,
                 uploaded_by=actor.user,
             )
-            log(actor, Action.CREATE, kind=KIND, subject=young_person, obj=attachment, role=role)
+            log(actor, Action.CREATE, kind=KIND, subject=young_person, obj=attachment)
     except BaseException:
         storage.remove(stored_name)
         raise
     return attachment
 
 
-def record_download(actor, attachment, role=None):
-    log(actor, Action.VIEW, kind=KIND, subject=attachment.young_person, obj=attachment, role=role)
+def record_download(actor, attachment):
+    log(actor, Action.VIEW, kind=KIND, subject=attachment.young_person, obj=attachment)
 
 
 @transaction.atomic
-def delete(actor, attachment, role=None):
-    log(actor, Action.DELETE, kind=KIND, subject=attachment.young_person, obj=attachment, role=role)
+def delete(actor, attachment):
+    log(actor, Action.DELETE, kind=KIND, subject=attachment.young_person, obj=attachment)
     stored_name = attachment.stored_name
     attachment.delete()
     transaction.on_commit(lambda: storage.remove(stored_name))

@@ -1,8 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.portal.registry import exporter, register
+from brobygger.core.transparency import exporter, forgets, register
 
 from .models import Attachment
+from .services import forget_files
 
 register(
     Attachment,
@@ -13,3 +14,5 @@ register(
     export=exporter("original_name", "description", "kind", "size", "uploaded_at"),
     order=75,
 )
+
+forgets(forget_files)

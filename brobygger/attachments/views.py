@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
+from brobygger.core.forms import bound
 from brobygger.security.uploads import CONTENT_TYPES
-from brobygger.web.forms import bound
 
 from . import services, storage
 from .forms import AttachmentForm
@@ -18,7 +18,7 @@ AT = Kind.ATTACHMENT
 
 @rule(YP, Action.ATTACH, methods=("GET", "POST"))
 def attachment_create(request, pk):
-    young_person, role = policy.object_and_role(request.actor, YP, Action.ATTACH, pk)
+    young_person = policy.fetch(request.actor, YP, Action.ATTACH, pk).obj
     form = AttachmentForm(bound(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         services.attach(
@@ -26,7 +26,6 @@ def attachment_create(request, pk):
             young_person,
             inspected=form.cleaned_data["file"],
             description=form.cleaned_data["description"],
-            role=role,
         )
         messages.success(request, _("The document is added. The young person can see it on their page."))
         return redirect("young_person_detail", pk=young_person.pk)
@@ -36,8 +35,8 @@ def attachment_create(request, pk):
 @rule(AT, Action.VIEW)
 def attachment_download(request, pk):
     """Only ever as a download, with the type we found in the file, never rendered by the browser."""
-    attachment, role = policy.object_and_role(request.actor, AT, Action.VIEW, pk)
-    services.record_download(request.actor, attachment, role)
+    attachment = policy.fetch(request.actor, AT, Action.VIEW, pk).obj
+    services.record_download(request.actor, attachment)
     response = FileResponse(
         open(storage.path_of(attachment.stored_name), "rb"),  # noqa: SIM115 - FileResponse closes it
         as_attachment=True,
@@ -50,8 +49,8 @@ def attachment_download(request, pk):
 
 @rule(AT, Action.DELETE, methods=("POST",))
 def attachment_delete(request, pk):
-    attachment, role = policy.object_and_role(request.actor, AT, Action.DELETE, pk)
+    attachment = policy.fetch(request.actor, AT, Action.DELETE, pk).obj
     young_person_pk = attachment.young_person_id
-    services.delete(request.actor, attachment, role)
+    services.delete(request.actor, attachment)
     messages.success(request, _("The document is deleted."))
     return redirect("young_person_detail", pk=young_person_pk)

@@ -3,7 +3,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from brobygger.people.models import YoungPerson
 from brobygger.tenancy.models import Organisation
 
 
@@ -64,7 +63,7 @@ class AccessLog(models.Model):
     role = models.CharField(_("role"), max_length=20)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     subject = models.ForeignKey(
-        YoungPerson,
+        "people.YoungPerson",  # by name: the access log stands below the apps it records
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         null=True,

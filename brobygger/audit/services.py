@@ -8,8 +8,10 @@ from brobygger.access import rules
 from .models import AccessLog, Action, RetentionGrant
 
 
-def _entry(actor, action, *, kind, subject_id=None, obj=None, criterion="", purpose=None, role=None, purpose_text=""):
-    role = role or next(iter(sorted(actor.roles)), "")
+def _entry(actor, action, *, kind, subject_id=None, obj=None, criterion="", purpose=None, role="", purpose_text=""):
+    # The role that allowed the action travels with the actor (access.policy); a background job's
+    # actor acts in their first role.
+    role = role or actor.acting_role or next(iter(sorted(actor.roles)), "")
     return AccessLog(
         organisation=actor.organisation,
         user=actor.user,
@@ -37,9 +39,9 @@ def log(actor, action, *, subject=None, **details):
     return entry
 
 
-def log_many(actor, action, *, kind, subjects, role=None, criterion=""):
+def log_many(actor, action, *, kind, subjects, criterion=""):
     """One access-log row per young person in `subjects` (an import or an export touching many)."""
-    rows = [_entry(actor, action, kind=kind, subject_id=s.pk, obj=s, role=role, criterion=criterion) for s in subjects]
+    rows = [_entry(actor, action, kind=kind, subject_id=s.pk, obj=s, criterion=criterion) for s in subjects]
     AccessLog.objects.bulk_create(rows, batch_size=1000)
     actor.logged_subjects.update(row.subject_id for row in rows)
     return len(rows)
@@ -66,18 +68,18 @@ def log_reads(actor):
     actor.logged_subjects.update(actor.reads)
 
 
-def log_search(actor, *, kind, criterion, found, role=None):
+def log_search(actor, *, kind, criterion, found):
     """A search or a list of several young people: one row about each young person it showed, with
     the search's words, so that erasing a person erases exactly the searches that found them; a search
     that showed no one writes one row about no one."""
     found = list(found)
     if not found:
-        return [log(actor, Action.SEARCH, kind=kind, criterion=criterion, role=role)]
-    return log_many(actor, Action.SEARCH, kind=kind, subjects=found, role=role, criterion=criterion)
+        return [log(actor, Action.SEARCH, kind=kind, criterion=criterion)]
+    return log_many(actor, Action.SEARCH, kind=kind, subjects=found, criterion=criterion)
 
 
-def log_view(actor, kind, obj, subject, role):
-    return log(actor, Action.VIEW, kind=kind, subject=subject, obj=obj, role=role)
+def log_view(actor, kind, obj, subject):
+    return log(actor, Action.VIEW, kind=kind, subject=subject, obj=obj)
 
 
 @transaction.atomic

@@ -1,8 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.portal.registry import plain, register
+from brobygger.core.transparency import forgets, plain, register
 
 from .models import AccessLog
+from .services import erase_subject
 
 # The young person sees dates, actions and purposes of every look-up, but not
 # the staff member's name (EDPB Guidelines 01/2022 on the right of access).
@@ -26,3 +27,5 @@ register(
     order=90,
     preview=20,
 )
+
+forgets(erase_subject)

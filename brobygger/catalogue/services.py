@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 
 from . import search
 from .models import Entry, Ingredient, Revision, SelfAssessment, Term

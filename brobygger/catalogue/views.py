@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
-from brobygger.errors import Refused
-from brobygger.web.forms import bound, submit
+from brobygger.core.errors import Refused
+from brobygger.core.forms import bound, submit
 
 from . import forms, selectors, services
 from .models import Entry

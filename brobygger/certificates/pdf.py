@@ -5,7 +5,7 @@ the paper and the signed file cannot say different things."""
 import segno
 from django.utils import translation
 
-from brobygger.web.pdf import render_pdf
+from brobygger.core.pdf import render_pdf
 
 from . import identity
 from .credential import describe

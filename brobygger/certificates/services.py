@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 from brobygger.staircase.models import Activity
 
 from . import credential as documents
@@ -115,7 +115,7 @@ def _check_activity(activity):
 
 
 @transaction.atomic
-def write(actor, activity, *, data, role=None):
+def write(actor, activity, *, data):
     """Create the certificate for an ended placement, or change the one being written.
     A change after the mentor signed takes the signature away again."""
     _check_activity(activity)
@@ -143,7 +143,7 @@ def write(actor, activity, *, data, role=None):
     _unsign(certificate)
     certificate.full_clean()
     certificate.save()
-    log(actor, Action.UPDATE, kind=KIND, subject=activity.young_person, obj=certificate, role=role)
+    log(actor, Action.UPDATE, kind=KIND, subject=activity.young_person, obj=certificate)
     return certificate
 
 
@@ -162,7 +162,7 @@ def _locked(certificate, *states):
 
 
 @transaction.atomic
-def sign(actor, certificate, *, signed_name, role=None):
+def sign(actor, certificate, *, signed_name):
     """The mentor signs in the platform; the young person is asked next."""
     certificate = _locked(certificate, Certificate.State.DRAFT)
     signed_name = (signed_name or "").strip()
@@ -175,7 +175,7 @@ def sign(actor, certificate, *, signed_name, role=None):
     certificate.signed_at = timezone.now()
     certificate.changes_asked = ""
     certificate.save()
-    log(actor, Action.UPDATE, kind=KIND, subject=certificate.young_person, obj=certificate, role=role)
+    log(actor, Action.UPDATE, kind=KIND, subject=certificate.young_person, obj=certificate)
     return certificate
 
 
@@ -229,7 +229,7 @@ def approve(actor, certificate, *, email):
 
 
 @transaction.atomic
-def revoke(actor, certificate, *, reason, role=None):
+def revoke(actor, certificate, *, reason):
     """Withdraw an issued certificate; the signed status list says so at once."""
     certificate = _locked(certificate, Certificate.State.ISSUED)
     reason = (reason or "").strip()
@@ -243,5 +243,5 @@ def revoke(actor, certificate, *, reason, role=None):
     certificate.revoked_by = actor.user
     certificate.revoked_reason = reason[:500]
     certificate.save()
-    log(actor, Action.UPDATE, kind=KIND, subject=certificate.young_person, obj=certificate, role=role)
+    log(actor, Action.UPDATE, kind=KIND, subject=certificate.young_person, obj=certificate)
     return certificate

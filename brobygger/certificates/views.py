@@ -11,8 +11,8 @@ from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
-from brobygger.web.forms import bound, submit
-from brobygger.web.pdf import PdfUnavailable
+from brobygger.core.forms import bound, submit
+from brobygger.core.pdf import PdfUnavailable
 
 from . import credential as documents
 from . import selectors, services, verify
@@ -25,24 +25,24 @@ SHOWN = (Certificate.State.ISSUED, Certificate.State.REVOKED)
 
 
 def _certificate(request, pk, action):
-    return policy.object_and_role(
+    return policy.fetch(
         request.actor,
         CERT,
         action,
         pk,
-        queryset_hook=lambda qs: qs.select_related("activity__company", "young_person", "occupation", "organisation"),
-    )
+        refine=lambda qs: qs.select_related("activity__company", "young_person", "occupation", "organisation"),
+    ).obj
 
 
 @rule(Kind.ACTIVITY, Action.WRITE_CERTIFICATE, methods=("GET", "POST"))
 def write(request, pk):
-    activity, role = policy.object_and_role(
+    activity = policy.fetch(
         request.actor,
         Kind.ACTIVITY,
         Action.WRITE_CERTIFICATE,
         pk,
-        queryset_hook=lambda qs: qs.select_related("company", "young_person", "offer__esco_occupation"),
-    )
+        refine=lambda qs: qs.select_related("company", "young_person", "offer__esco_occupation"),
+    ).obj
     existing = selectors.live_certificate(activity)
     if existing is not None and existing.state in SHOWN:
         return redirect("certificate_detail", pk=existing.pk)
@@ -60,7 +60,7 @@ def write(request, pk):
     done = submit(
         request,
         form,
-        lambda data: saved.setdefault("certificate", services.write(request.actor, activity, data=data, role=role)),
+        lambda data: saved.setdefault("certificate", services.write(request.actor, activity, data=data)),
         success=_("Saved. Sign it when it says what the young person learned."),
     )
     if done:
@@ -76,8 +76,8 @@ def write(request, pk):
 
 @rule(CERT, Action.VIEW)
 def detail(request, pk):
-    certificate, role = _certificate(request, pk, Action.VIEW)
-    audit.log_view(request.actor, CERT, certificate, certificate.young_person, role)
+    certificate = _certificate(request, pk, Action.VIEW)
+    audit.log_view(request.actor, CERT, certificate, certificate.young_person)
     context = {
         "certificate": certificate,
         "certified": documents.describe(certificate.credential) if certificate.credential else None,
@@ -107,12 +107,12 @@ def _after(request, certificate, form, act, success, template):
 
 @rule(CERT, Action.SIGN, methods=("POST",))
 def sign(request, pk):
-    certificate, role = _certificate(request, pk, Action.SIGN)
+    certificate = _certificate(request, pk, Action.SIGN)
     return _after(
         request,
         certificate,
         SignForm(request.POST),
-        lambda data: services.sign(request.actor, certificate, signed_name=data["signed_name"], role=role),
+        lambda data: services.sign(request.actor, certificate, signed_name=data["signed_name"]),
         _("Signed. The young person approves it before it is issued."),
         "certificates/sign_form.html",
     )
@@ -120,7 +120,7 @@ def sign(request, pk):
 
 @rule(CERT, Action.APPROVE, methods=("POST",))
 def approve(request, pk):
-    certificate, _role = _certificate(request, pk, Action.APPROVE)
+    certificate = _certificate(request, pk, Action.APPROVE)
     return _after(
         request,
         certificate,
@@ -133,7 +133,7 @@ def approve(request, pk):
 
 @rule(CERT, Action.APPROVE, methods=("POST",))
 def ask_for_changes(request, pk):
-    certificate, _role = _certificate(request, pk, Action.APPROVE)
+    certificate = _certificate(request, pk, Action.APPROVE)
     return _after(
         request,
         certificate,
@@ -146,12 +146,12 @@ def ask_for_changes(request, pk):
 
 @rule(CERT, Action.REVOKE, methods=("GET", "POST"))
 def revoke(request, pk):
-    certificate, role = _certificate(request, pk, Action.REVOKE)
+    certificate = _certificate(request, pk, Action.REVOKE)
     form = RevokeForm(bound(request))
     done = submit(
         request,
         form,
-        lambda data: services.revoke(request.actor, certificate, reason=data["reason"], role=role),
+        lambda data: services.revoke(request.actor, certificate, reason=data["reason"]),
         success=_("The certificate is revoked. Anyone who checks it sees that now."),
     )
     if done:
@@ -160,10 +160,10 @@ def revoke(request, pk):
 
 
 def _issued(request, pk):
-    certificate, role = _certificate(request, pk, Action.VIEW)
+    certificate = _certificate(request, pk, Action.VIEW)
     if certificate.state not in SHOWN:
         raise Http404
-    audit.log(request.actor, LogAction.EXPORT, kind=CERT, subject=certificate.young_person, obj=certificate, role=role)
+    audit.log(request.actor, LogAction.EXPORT, kind=CERT, subject=certificate.young_person, obj=certificate)
     return certificate
 
 

@@ -16,7 +16,9 @@ class GroupForm(forms.ModelForm):
 
 
 class MemberForm(forms.Form):
-    young_person = forms.ModelChoiceField(label=_("Young person"), queryset=YoungPerson.objects.none())
+    young_person: "forms.ModelChoiceField[YoungPerson]" = forms.ModelChoiceField(
+        label=_("Young person"), queryset=YoungPerson.objects.none()
+    )
     phase = forms.ChoiceField(label=_("Phase"), choices=Phase.choices)
     may_be_named = forms.BooleanField(label=_("Agrees to be named in the shared notes"), required=False)
 
@@ -51,7 +53,9 @@ class CommunityForm(forms.ModelForm):
 
 
 class PointerForm(forms.Form):
-    community = forms.ModelChoiceField(label=_("Community"), queryset=Community.objects.none())
+    community: "forms.ModelChoiceField[Community]" = forms.ModelChoiceField(
+        label=_("Community"), queryset=Community.objects.none()
+    )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 
 from .models import Community, Group, GroupMember, Meeting, Participation, Pointer
 
@@ -95,7 +95,7 @@ def create_community(actor, *, data):
 
 
 @transaction.atomic
-def point_to(actor, young_person, *, community, note="", role=None):
+def point_to(actor, young_person, *, community, note=""):
     pointer = Pointer.objects.create(
         organisation=young_person.organisation,
         young_person=young_person,
@@ -103,5 +103,5 @@ def point_to(actor, young_person, *, community, note="", role=None):
         pointed_by=actor.user,
         note=note,
     )
-    log(actor, Action.CREATE, kind="community_pointer", subject=young_person, obj=pointer, role=role)
+    log(actor, Action.CREATE, kind="community_pointer", subject=young_person, obj=pointer)
     return pointer

@@ -6,7 +6,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.web.forms import bound
+from brobygger.core.forms import bound
 
 from . import services
 from .forms import CommunityForm, GroupForm, MeetingForm, MemberForm, NoteForm, PointerForm
@@ -17,7 +17,7 @@ GR, ME = Kind.GROUP, Kind.MEETING
 
 @rule(GR, Action.LIST)
 def groups(request):
-    rows = policy.queryset(request.actor, GR, Action.LIST).prefetch_related("members")
+    rows = policy.visible(request.actor, GR, Action.LIST).prefetch_related("members")
     return render(request, "community/groups.html", {"groups": rows})
 
 
@@ -31,7 +31,7 @@ def group_create(request):
 
 
 def _members_form(request, group, data=None):
-    candidates = policy.queryset(request.actor, Kind.YOUNG_PERSON, Action.LIST).exclude(
+    candidates = policy.visible(request.actor, Kind.YOUNG_PERSON, Action.LIST).exclude(
         pk__in=group.members.values("young_person_id")
     )
     return (
@@ -41,7 +41,7 @@ def _members_form(request, group, data=None):
 
 @rule(GR, Action.VIEW)
 def group_detail(request, pk):
-    group = policy.get_object(request.actor, GR, Action.VIEW, pk)
+    group = policy.fetch(request.actor, GR, Action.VIEW, pk).obj
     members = list(GroupMember.objects.filter(group=group).select_related("young_person"))
     audit.log_search(request.actor, kind=GR, criterion="group", found=[member.young_person for member in members])
     context = {
@@ -57,7 +57,7 @@ def group_detail(request, pk):
 
 @rule(GR, Action.UPDATE, methods=("POST",))
 def member_add(request, pk):
-    group = policy.get_object(request.actor, GR, Action.UPDATE, pk)
+    group = policy.fetch(request.actor, GR, Action.UPDATE, pk).obj
     form = _members_form(request, group, request.POST)
     if form is not None and form.is_valid():
         try:
@@ -71,7 +71,7 @@ def member_add(request, pk):
 
 @rule(GR, Action.UPDATE, methods=("POST",))
 def member_remove(request, pk):
-    group = policy.get_object(request.actor, GR, Action.UPDATE, pk)
+    group = policy.fetch(request.actor, GR, Action.UPDATE, pk).obj
     member = GroupMember.objects.filter(group=group, pk=request.POST.get("member") or 0).first()
     if member is not None:
         services.remove_member(request.actor, member)
@@ -80,7 +80,7 @@ def member_remove(request, pk):
 
 @rule(GR, Action.UPDATE, methods=("POST",))
 def meeting_create(request, pk):
-    group = policy.get_object(request.actor, GR, Action.UPDATE, pk)
+    group = policy.fetch(request.actor, GR, Action.UPDATE, pk).obj
     form = MeetingForm(request.POST)
     if form.is_valid():
         meeting = services.plan_meeting(request.actor, group, **form.cleaned_data)
@@ -92,7 +92,7 @@ def meeting_create(request, pk):
 
 @rule(ME, Action.VIEW, methods=("GET", "POST"))
 def meeting_detail(request, pk):
-    meeting = policy.get_object(request.actor, ME, Action.VIEW, pk, lambda qs: qs.select_related("group"))
+    meeting = policy.fetch(request.actor, ME, Action.VIEW, pk, lambda qs: qs.select_related("group")).obj
     form = NoteForm(bound(request), initial={"text": meeting.shared_note})
     if request.method == "POST":
         if not policy.may(request.actor, ME, Action.UPDATE):
@@ -111,7 +111,7 @@ def meeting_detail(request, pk):
 
 @rule(ME, Action.UPDATE, methods=("POST",))
 def meeting_attendance(request, pk):
-    meeting = policy.get_object(request.actor, ME, Action.UPDATE, pk)
+    meeting = policy.fetch(request.actor, ME, Action.UPDATE, pk).obj
     participation = Participation.objects.filter(meeting=meeting, pk=request.POST.get("participation") or 0).first()
     if participation is not None and request.POST.get("attended") in ("yes", "no"):
         services.set_attendance(request.actor, participation, attended=request.POST["attended"] == "yes")
@@ -120,7 +120,7 @@ def meeting_attendance(request, pk):
 
 @rule(Kind.COMMUNITY, Action.LIST)
 def communities(request):
-    rows = policy.queryset(request.actor, Kind.COMMUNITY, Action.LIST)
+    rows = policy.visible(request.actor, Kind.COMMUNITY, Action.LIST)
     may_create = policy.may(request.actor, Kind.COMMUNITY, Action.CREATE)
     return render(request, "community/communities.html", {"communities": rows, "may_create": may_create})
 
@@ -136,10 +136,10 @@ def community_create(request):
 
 @rule(Kind.YOUNG_PERSON, Action.POINT_TO_COMMUNITY, methods=("GET", "POST"))
 def point(request, pk):
-    young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.POINT_TO_COMMUNITY, pk)
+    young_person = policy.fetch(request.actor, Kind.YOUNG_PERSON, Action.POINT_TO_COMMUNITY, pk).obj
     form = PointerForm(bound(request))
     if request.method == "POST" and form.is_valid():
-        services.point_to(request.actor, young_person, role=role, **form.cleaned_data)
+        services.point_to(request.actor, young_person, **form.cleaned_data)
         messages.success(request, _("Recorded."))
         return redirect("young_person_detail", pk=young_person.pk)
     context = {"form": form, "young_person": young_person, "any": Community.objects.exists()}

@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.matching import geo
-from brobygger.people.forms import DateInput
+from brobygger.core import postcodes
+from brobygger.core.forms import DateInput
 
 from . import cvr
 from .models import Company, ContactLogEntry, EscoOccupation, Offer
@@ -11,7 +11,7 @@ from .models import Company, ContactLogEntry, EscoOccupation, Offer
 
 def clean_postcode(value):
     postcode = (value or "").strip()
-    if postcode and geo.place(postcode) is None:
+    if postcode and postcodes.place(postcode) is None:
         raise forms.ValidationError(_("Unknown Danish postcode: write four digits, for example 8000."))
     return postcode
 

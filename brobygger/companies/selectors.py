@@ -6,8 +6,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquer
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from brobygger.core.lists import Listed
 from brobygger.tenancy.sql import as_date, scoped_organisation
-from brobygger.web.lists import Listed
 
 from .models import Company, CompanyContact, CompanyMentor, ContactLogEntry, Offer
 

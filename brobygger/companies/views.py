@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from brobygger.access import policy
 from brobygger.access.policy import login_only, rule
 from brobygger.access.rules import Action, Kind
-from brobygger.web.forms import bound
+from brobygger.core.forms import bound
 
 from . import selectors, services
 from .forms import CompanyForm, ContactForm, OfferForm
@@ -17,7 +17,7 @@ CP = Kind.COMPANY
 
 @rule(CP, Action.LIST)
 def company_list(request):
-    companies = selectors.with_counts(policy.queryset(request.actor, CP, Action.LIST))
+    companies = selectors.with_counts(policy.visible(request.actor, CP, Action.LIST))
     page = Paginator(companies, 100).get_page(request.GET.get("page"))
     return render(request, "companies/list.html", {"page": page, "companies": page.object_list})
 
@@ -26,7 +26,7 @@ def company_list(request):
 def dashboard(request):
     """The consultant's view of the network: active, free places, not contacted."""
     days = request.actor.organisation.no_contact_days
-    data = selectors.dashboard(policy.queryset(request.actor, CP, Action.DASHBOARD), days)
+    data = selectors.dashboard(policy.visible(request.actor, CP, Action.DASHBOARD), days)
     return render(request, "companies/dashboard.html", {**data, "days": days})
 
 
@@ -42,7 +42,7 @@ def company_create(request):
 
 @rule(CP, Action.VIEW)
 def company_detail(request, pk):
-    company = policy.get_object(request.actor, CP, Action.VIEW, pk, queryset_hook=selectors.with_people)
+    company = policy.fetch(request.actor, CP, Action.VIEW, pk, refine=selectors.with_people).obj
     actor = request.actor
     staff_view = policy.may(actor, CP, Action.LOG_CONTACT)
     context = {
@@ -60,7 +60,7 @@ def company_detail(request, pk):
 
 @rule(CP, Action.UPDATE, methods=("GET", "POST"))
 def company_edit(request, pk):
-    company = policy.get_object(request.actor, CP, Action.UPDATE, pk)
+    company = policy.fetch(request.actor, CP, Action.UPDATE, pk).obj
     form = CompanyForm(bound(request), instance=company)
     if request.method == "POST" and form.is_valid():
         services.update_company(company, data=form.cleaned_data)
@@ -72,7 +72,7 @@ def company_edit(request, pk):
 
 @rule(CP, Action.LOG_CONTACT, methods=("POST",))
 def contact_add(request, pk):
-    company = policy.get_object(request.actor, CP, Action.LOG_CONTACT, pk)
+    company = policy.fetch(request.actor, CP, Action.LOG_CONTACT, pk).obj
     form = ContactForm(request.POST)
     if form.is_valid():
         services.log_contact(request.actor, company, **form.cleaned_data)
@@ -84,7 +84,7 @@ def contact_add(request, pk):
 
 @rule(CP, Action.CREATE_OFFER, methods=("GET", "POST"))
 def offer_create(request, pk):
-    company = policy.get_object(request.actor, CP, Action.CREATE_OFFER, pk)
+    company = policy.fetch(request.actor, CP, Action.CREATE_OFFER, pk).obj
     form = OfferForm(bound(request))
     if request.method == "POST" and form.is_valid():
         services.create_offer(company, data=form.offer_data())
@@ -95,7 +95,7 @@ def offer_create(request, pk):
 
 @rule(Kind.OFFER, Action.UPDATE, methods=("GET", "POST"))
 def offer_edit(request, pk):
-    offer = policy.get_object(request.actor, Kind.OFFER, Action.UPDATE, pk, lambda qs: qs.select_related("company"))
+    offer = policy.fetch(request.actor, Kind.OFFER, Action.UPDATE, pk, lambda qs: qs.select_related("company")).obj
     form = OfferForm(bound(request), instance=offer)
     if request.method == "POST" and form.is_valid():
         services.update_offer(offer, data=form.offer_data())
@@ -110,7 +110,7 @@ OFFERS_PER_PAGE = 12  # each row is rich (kind, hours, place, occupation, free p
 @rule(Kind.OFFER, Action.LIST)
 def offer_list(request):
     offers = selectors.offers_with_free_places(
-        policy.queryset(request.actor, Kind.OFFER, Action.LIST)
+        policy.visible(request.actor, Kind.OFFER, Action.LIST)
         .filter(is_open=True)
         .select_related("company", "esco_occupation")
         .only(*selectors.OFFER_ROW)

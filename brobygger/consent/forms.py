@@ -9,7 +9,9 @@ from .texts import CURRENT_VERSION, TEXTS
 
 
 class ConsentForm(forms.Form):
-    company = forms.ModelChoiceField(label=_("Company"), queryset=Company.objects.none(), required=False)
+    company: "forms.ModelChoiceField[Company]" = forms.ModelChoiceField(
+        label=_("Company"), queryset=Company.objects.none(), required=False
+    )
     recipient_organisation = forms.ModelChoiceField(
         label=_("Or another organisation"), queryset=Organisation.objects.none(), required=False
     )

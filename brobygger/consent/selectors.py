@@ -1,3 +1,5 @@
+from django.db.models import Exists, OuterRef, Q
+
 from .models import Consent
 
 
@@ -56,3 +58,13 @@ def categories_by_young_person(young_person_ids, company_ids):
     for young_person_id, categories in rows:
         shared.setdefault(young_person_id, set()).update(categories)
     return shared
+
+
+def consented_at_mentors_company(company_ids, through=""):
+    """An object (an activity, or what `through` leads to one) at one of these companies whose
+    young person has an active consent naming *that* company."""
+    company = f"{through}company_id"
+    consent = Consent.objects.filter(
+        young_person_id=OuterRef("young_person_id"), company_id=OuterRef(company), withdrawn_at__isnull=True
+    )
+    return Q(**{f"{company}__in": company_ids}) & Q(Exists(consent))

@@ -10,7 +10,7 @@ from .texts import CURRENT_VERSION
 
 
 @transaction.atomic
-def give(actor, young_person, *, categories, company=None, recipient_organisation=None, role=None):
+def give(actor, young_person, *, categories, company=None, recipient_organisation=None):
     unknown = set(categories) - set(FieldCategory.values)
     if unknown or not categories:
         raise ValueError(f"Unknown or empty field categories: {sorted(unknown)}")
@@ -23,12 +23,12 @@ def give(actor, young_person, *, categories, company=None, recipient_organisatio
         text_version=CURRENT_VERSION,
         recorded_by=actor.user,
     )
-    log(actor, Action.CREATE, kind=Kind.CONSENT, subject=young_person, obj=consent, purpose=Purpose.CONSENT, role=role)
+    log(actor, Action.CREATE, kind=Kind.CONSENT, subject=young_person, obj=consent, purpose=Purpose.CONSENT)
     return consent
 
 
 @transaction.atomic
-def withdraw(actor, consent, *, role=None):
+def withdraw(actor, consent):
     """Takes effect on the very next request: access checks read this row."""
     if consent.withdrawn_at is not None:
         return consent
@@ -42,6 +42,5 @@ def withdraw(actor, consent, *, role=None):
         subject=consent.young_person,
         obj=consent,
         purpose=Purpose.CONSENT,
-        role=role,
     )
     return consent

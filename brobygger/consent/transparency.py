@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.portal.registry import plain, register
+from brobygger.core.transparency import plain, register
 
 from .models import Consent
 from .selectors import history_for

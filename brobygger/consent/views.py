@@ -5,14 +5,14 @@ from django.utils.translation import gettext as _
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
+from brobygger.core.forms import bound
 from brobygger.people import selectors as people_selectors
-from brobygger.web.forms import bound
 
 from . import services
 from .forms import ConsentForm, OwnConsentForm
 
 
-def _give(request, young_person, form_class, role, done):
+def _give(request, young_person, form_class, done):
     form = form_class(bound(request), organisation=request.actor.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -22,7 +22,6 @@ def _give(request, young_person, form_class, role, done):
             categories=data["categories"],
             company=data["company"],
             recipient_organisation=data["recipient_organisation"],
-            role=role,
         )
         messages.success(request, _("The consent is recorded."))
         return done
@@ -31,9 +30,8 @@ def _give(request, young_person, form_class, role, done):
 
 @rule(Kind.YOUNG_PERSON, Action.GIVE_CONSENT, methods=("GET", "POST"))
 def consent_create(request, pk):
-    young_person = policy.get_object(request.actor, Kind.YOUNG_PERSON, Action.GIVE_CONSENT, pk)
-    role = policy.granting_role(request.actor, Kind.YOUNG_PERSON, Action.GIVE_CONSENT)
-    return _give(request, young_person, ConsentForm, role, redirect("young_person_detail", pk=young_person.pk))
+    young_person = policy.fetch(request.actor, Kind.YOUNG_PERSON, Action.GIVE_CONSENT, pk).obj
+    return _give(request, young_person, ConsentForm, redirect("young_person_detail", pk=young_person.pk))
 
 
 @rule(Kind.OWN_DATA, Action.GIVE_CONSENT, methods=("GET", "POST"))
@@ -41,14 +39,13 @@ def own_consent_create(request):
     young_person = people_selectors.own_young_person(request.actor)
     if young_person is None:
         return redirect("home")
-    return _give(request, young_person, OwnConsentForm, "young_person", redirect("portal"))
+    return _give(request, young_person, OwnConsentForm, redirect("portal"))
 
 
 @rule(Kind.CONSENT, Action.WITHDRAW, methods=("POST",))
 def consent_withdraw(request, pk):
-    consent = policy.get_object(request.actor, Kind.CONSENT, Action.WITHDRAW, pk)
-    role = policy.granting_role(request.actor, Kind.CONSENT, Action.WITHDRAW)
-    services.withdraw(request.actor, consent, role=role)
+    consent = policy.fetch(request.actor, Kind.CONSENT, Action.WITHDRAW, pk).obj
+    services.withdraw(request.actor, consent)
     messages.success(request, _("The consent is withdrawn. It took effect at once."))
     if request.actor.young_person_id == consent.young_person_id:
         return redirect("portal")

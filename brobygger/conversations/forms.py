@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.core.forms import DateInput
 from brobygger.pathways.models import Track
-from brobygger.people.forms import DateInput
 
 from .models import NOTE_MAX_LENGTH, ConversationKey, Note, Recognition
 

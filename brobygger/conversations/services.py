@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from brobygger.access.rules import Kind
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 
 from .models import Note
 
@@ -15,11 +15,11 @@ class NoteLocked(Refused):
 
 
 @transaction.atomic
-def write(actor, young_person, *, data, role=None):
+def write(actor, young_person, *, data):
     note = Note(organisation=young_person.organisation, young_person=young_person, author=actor.user, **data)
     note.full_clean()
     note.save()
-    log(actor, Action.CREATE, kind=Kind.NOTE, subject=young_person, obj=note, role=role)
+    log(actor, Action.CREATE, kind=Kind.NOTE, subject=young_person, obj=note)
     return note
 
 
@@ -30,7 +30,7 @@ def may_edit(user, note):
 
 
 @transaction.atomic
-def edit(actor, note, *, data, role=None):
+def edit(actor, note, *, data):
     if not may_edit(actor.user, note):
         raise NoteLocked(_("A note can only be corrected by its author on the day it was written. Write a new note."))
     for field, value in data.items():
@@ -38,5 +38,5 @@ def edit(actor, note, *, data, role=None):
     note.edited_at = timezone.now()
     note.full_clean()
     note.save()
-    log(actor, Action.UPDATE, kind=Kind.NOTE, subject=note.young_person, obj=note, role=role)
+    log(actor, Action.UPDATE, kind=Kind.NOTE, subject=note.young_person, obj=note)
     return note

@@ -23,12 +23,13 @@ from brobygger.companies.models import Company, CompanyMentor, ContactLogEntry, 
 from brobygger.consent.models import Consent
 from brobygger.consent.texts import CURRENT_VERSION as CONSENT_TEXT_VERSION
 from brobygger.conversations.models import Note
+from brobygger.core.roles import Role
 from brobygger.demo.names import FIRST_NAMES, LAST_NAMES
 from brobygger.followup.models import FollowUpContact, FollowUpPlan, HowItGoes
 from brobygger.pathways.models import Pathway, PlanStep, StatusCode, StatusEntry, Track
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
 from brobygger.staircase.models import Activity, ActivityKind, Attendance
-from brobygger.tenancy.models import Membership, Organisation, Role
+from brobygger.tenancy.models import Membership, Organisation
 
 PASSWORD = "brobygger-scale-2026"
 SLUG_PREFIX = "scale-"

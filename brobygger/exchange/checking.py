@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from brobygger.errors import Later, Said, in_every_language
+from brobygger.core.errors import Later, Said, in_every_language
 
 from . import reading
 from .columns import COLUMNS, choice_lookup, header_key, layout

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.catalogue.search import fold
@@ -19,7 +20,7 @@ from .models import DataKind
 class Column:
     key: str
     header: str  # written by exports; Danish, as the users' own files
-    label: str
+    label: str | Promise
     parse: Callable = values.text
     required: bool = False
     aliases: tuple = ()

@@ -9,7 +9,7 @@ from brobygger.access import policy
 from brobygger.access.rules import Action, Kind
 from brobygger.companies import services as company_services
 from brobygger.companies.models import Offer
-from brobygger.errors import Later, Said
+from brobygger.core.errors import Later, Said
 from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways import services as pathway_services
 from brobygger.pathways.models import StatusCode
@@ -56,7 +56,7 @@ class Companies:
         return company_services.upsert_companies(actor.organisation, rows, on_progress)
 
     def export(self, actor):
-        companies = policy.queryset(actor, Kind.COMPANY, Action.EXPORT).order_by("name")
+        companies = policy.visible(actor, Kind.COMPANY, Action.EXPORT).order_by("name")
         return [[c.cvr, c.name, c.address, c.postcode, c.city, c.sector] for c in companies], None
 
 
@@ -83,7 +83,7 @@ class Offers:
         return company_services.upsert_offers(actor.organisation, rows, on_progress)
 
     def export(self, actor):
-        companies = policy.queryset(actor, Kind.COMPANY, Action.EXPORT)
+        companies = policy.visible(actor, Kind.COMPANY, Action.EXPORT)
         offers = Offer.objects.filter(company__in=companies).select_related("company").order_by("company__name", "pk")
         rows = [
             [
@@ -129,7 +129,7 @@ class YoungPeople:
         return people_services.upsert_referrals(actor, rows, on_progress)
 
     def export(self, actor):
-        people = policy.queryset(actor, Kind.YOUNG_PERSON, Action.EXPORT).order_by("last_name", "first_name", "pk")
+        people = policy.visible(actor, Kind.YOUNG_PERSON, Action.EXPORT).order_by("last_name", "first_name", "pk")
         rows = [
             [
                 _key_of(p),
@@ -205,7 +205,7 @@ class StatusHistory:
         return pathway_services.import_statuses(actor, rows, on_progress)
 
     def export(self, actor):
-        people = policy.queryset(actor, Kind.YOUNG_PERSON, Action.EXPORT).prefetch_related(
+        people = policy.visible(actor, Kind.YOUNG_PERSON, Action.EXPORT).prefetch_related(
             Prefetch("status_entries", queryset=pathway_selectors.status_history_all())
         )
         people = list(people.order_by("last_name", "first_name", "pk"))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from brobygger.errors import Later, Refused, Said
+from brobygger.core.errors import Later, Refused, Said
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000

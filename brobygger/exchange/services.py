@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_scopes import scope, scopes_disabled
 
-from brobygger.access.actor import actor_in
 from brobygger.access.rules import Action
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
-from brobygger.errors import Refused, Said, in_every_language
+from brobygger.core.errors import Refused, Said, in_every_language
+from brobygger.people import selectors as people_selectors
+from brobygger.tenancy.selectors import actor_in
 
 from . import checking, progress, reading
 from .kinds import HANDLERS, RULE_KIND, may
@@ -182,10 +183,11 @@ def record_export(actor, kind, fmt, subjects):
     return 1
 
 
-def forget_person(organisation, words):
+def forget_person(young_person):
     """Erasure (Art. 17): drop the organisation's uploaded files that mention the person.
     Returns how many were deleted. A file that cannot be read is checked as raw text."""
-    lowered = [w.lower() for w in words if w]
+    organisation = young_person.organisation
+    lowered = [w.lower() for w in people_selectors.identifying_words(young_person)]
     doomed = []
     with scopes_disabled():
         for batch in ImportBatch.objects.filter(organisation=organisation).only("pk", "content", "errors", "preview"):

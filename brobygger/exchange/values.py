@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from brobygger.companies import cvr as cvr_numbers
-from brobygger.errors import Said
+from brobygger.core.errors import Said
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_PATTERNS = (

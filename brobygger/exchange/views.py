@@ -9,8 +9,8 @@ from django.utils import timezone
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
-from brobygger.errors import Refused
-from brobygger.web.forms import bound
+from brobygger.core.errors import Refused
+from brobygger.core.forms import bound
 
 from . import exports, progress, selectors, services
 from .columns import COLUMNS
@@ -41,7 +41,7 @@ def exchange_home(request):
     kinds = [kind for kind, _label in importable(request.actor)]
     context = {
         "form": form,
-        "batches": selectors.recent_batches(policy.queryset(request.actor, BATCH, Action.LIST), kinds),
+        "batches": selectors.recent_batches(policy.visible(request.actor, BATCH, Action.LIST), kinds),
         "columns": {kind: COLUMNS[kind] for kind in kinds},
         "kinds": dict(DataKind.choices),
         "exports": exportable(request.actor),
@@ -60,7 +60,7 @@ def exportable(actor):
 
 
 def _batch(request, pk, action=Action.VIEW):
-    batch = policy.get_object(request.actor, BATCH, action, pk)
+    batch = policy.fetch(request.actor, BATCH, action, pk).obj
     if not may(request.actor, batch.kind, Action.IMPORT):
         raise Http404
     return batch

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from brobygger import tokens
+from brobygger.core import tokens
 from brobygger.pathways.models import StatusCode
 from brobygger.people.models import YoungPerson
 from brobygger.tenancy.models import TenantModel

@@ -1,8 +1,9 @@
 from datetime import timedelta
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from brobygger.web.lists import first_of
+from brobygger.core.lists import first_of
 
 from .models import FollowUpContact, FollowUpPlan, HowItGoes, StatusCheck
 
@@ -75,3 +76,14 @@ def feed_items(user, organisation_ids):
         organisation_id__in=organisation_ids, plan__responsible=user, done_on__isnull=True
     )
     return list(contacts.select_related("young_person")), list(checks.select_related("young_person"))
+
+
+def young_people_contacted_since(day):
+    """The young people a follow-up contact was made with on `day` or after (ids, for a subquery)."""
+    return FollowUpContact.objects.filter(done_on__gte=day).values("young_person_id")
+
+
+def last_contact_day():
+    """The day of the latest follow-up contact made with the young person of the outer row (a subquery)."""
+    latest_first = FollowUpContact.objects.filter(young_person=OuterRef("pk"), done_on__isnull=False)
+    return Subquery(latest_first.order_by("-done_on").values("done_on")[:1])

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways import services as pathway_services
 from brobygger.people import selectors as people_selectors
@@ -35,7 +35,7 @@ def _responsible(young_person, actor):
 
 
 @transaction.atomic
-def create_plan(actor, young_person, *, role=None):
+def create_plan(actor, young_person):
     """Start aftercare. Refused for a young person who has not started a job
     or an education (no exit yet) and for one who already has an open plan."""
     status = pathway_selectors.current_status(young_person)
@@ -50,7 +50,7 @@ def create_plan(actor, young_person, *, role=None):
     plan = _plan(
         actor, young_person, outcome=status.activity, exit_on=status.valid_from, months=organisation.followup_months
     )
-    log(actor, Action.CREATE, kind="followup_plan", subject=young_person, obj=plan, role=role)
+    log(actor, Action.CREATE, kind="followup_plan", subject=young_person, obj=plan)
     return plan
 
 
@@ -94,7 +94,7 @@ def _plan(actor, young_person, *, outcome, exit_on, months):
 
 
 @transaction.atomic
-def record_contact(actor, contact, *, reached, how_it_goes="", note="", status=None, role=None):
+def record_contact(actor, contact, *, reached, how_it_goes="", note="", status=None):
     """Two taps: reached or not, and how it goes. A new status goes into the history."""
     if how_it_goes and how_it_goes not in HowItGoes.values:
         raise FollowUpError(_("Choose how it goes."))
@@ -111,8 +111,8 @@ def record_contact(actor, contact, *, reached, how_it_goes="", note="", status=N
     if not recorded:
         raise FollowUpError(already_recorded(contact))
     if status is not None:
-        pathway_services.change_status(actor, contact.young_person, activity=status, role=role)
-    log(actor, Action.UPDATE, kind="followup_contact", subject=contact.young_person, obj=contact, role=role)
+        pathway_services.change_status(actor, contact.young_person, activity=status)
+    log(actor, Action.UPDATE, kind="followup_contact", subject=contact.young_person, obj=contact)
     return contact
 
 
@@ -125,7 +125,7 @@ def already_recorded(item):
 
 
 @transaction.atomic
-def record_check(actor, check, *, status=None, unknown=False, role=None):
+def record_check(actor, check, *, status=None, unknown=False):
     """A status check after exit. Unknown is a result too, shown as unknown."""
     if status is None and not unknown:
         raise FollowUpError(_("Choose the status, or say that it could not be found out."))
@@ -135,5 +135,5 @@ def record_check(actor, check, *, status=None, unknown=False, role=None):
     check = StatusCheck.objects.select_related("young_person", "recorded_by").get(pk=check.pk)
     if not recorded:
         raise FollowUpError(already_recorded(check))
-    log(actor, Action.UPDATE, kind="status_check", subject=check.young_person, obj=check, role=role)
+    log(actor, Action.UPDATE, kind="status_check", subject=check.young_person, obj=check)
     return check

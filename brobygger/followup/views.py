@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 from icalendar import Calendar, Event
 
-from brobygger import tokens
 from brobygger.access import policy, rules
 from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit.models import AccessLog, Purpose
 from brobygger.audit.models import Action as LogAction
-from brobygger.web.forms import bound, submit
+from brobygger.core import tokens
+from brobygger.core.forms import bound, submit
 
 from . import selectors, services
 from .forms import CheckForm, ContactForm
@@ -51,14 +51,12 @@ def followup_home(request):
 @rule(FC, Action.RECORD, methods=("GET", "POST"))
 def contact_record(request, pk):
     """Two taps from the home screen: "reached" opens the choices, one of them saves."""
-    contact, role = policy.object_and_role(
-        request.actor, FC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")
-    )
+    contact = policy.fetch(request.actor, FC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")).obj
     form = ContactForm(bound(request))
     done = submit(
         request,
         form,
-        lambda data: services.record_contact(request.actor, contact, role=role, **data),
+        lambda data: services.record_contact(request.actor, contact, **data),
         success=_("The follow-up contact is recorded."),
     )
     if done:
@@ -68,14 +66,12 @@ def contact_record(request, pk):
 
 @rule(SC, Action.RECORD, methods=("GET", "POST"))
 def check_record(request, pk):
-    check, role = policy.object_and_role(
-        request.actor, SC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")
-    )
+    check = policy.fetch(request.actor, SC, Action.RECORD, pk, lambda qs: qs.select_related("young_person")).obj
     form = CheckForm(bound(request))
     done = submit(
         request,
         form,
-        lambda data: services.record_check(request.actor, check, role=role, **data),
+        lambda data: services.record_check(request.actor, check, **data),
         success=_("The status check is recorded."),
     )
     if done:
@@ -85,9 +81,9 @@ def check_record(request, pk):
 
 @rule(Kind.YOUNG_PERSON, Action.START_FOLLOWUP, methods=("POST",))
 def plan_start(request, pk):
-    young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.START_FOLLOWUP, pk)
+    young_person = policy.fetch(request.actor, Kind.YOUNG_PERSON, Action.START_FOLLOWUP, pk).obj
     try:
-        services.create_plan(request.actor, young_person, role=role)
+        services.create_plan(request.actor, young_person)
     except services.FollowUpError as error:
         messages.error(request, str(error))
     else:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
 from brobygger.catalogue import selectors as catalogue_selectors
-from brobygger.web.forms import bound, submit
+from brobygger.core.forms import bound, submit
 
 from . import selectors, services
 from .forms import PageForm, TermForm

@@ -12,12 +12,13 @@ unges arbejde).
 """
 
 import heapq
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
-from . import geo
+from brobygger.core import postcodes
 
 
 class Signal(StrEnum):
@@ -31,7 +32,9 @@ class Signal(StrEnum):
     READINESS = "readiness"
 
 
-DEFAULT_WEIGHTS = {
+Weights: TypeAlias = Mapping[str, float]  # signal -> how much it counts
+
+DEFAULT_WEIGHTS: dict[str, float] = {
     Signal.OCCUPATION: 10,
     Signal.INTERESTS: 6,
     Signal.DREAM_DISTANCE: 8,
@@ -67,16 +70,16 @@ class Seeker:
     key: object
     age: int
     postcode: str = ""
-    mode: str = geo.Mode.PUBLIC
+    mode: str = postcodes.Mode.PUBLIC
     max_minutes: int = 45
     hours_min: float | None = None
     hours_max: float | None = None
     accepted_distance: int = FAR
     occupations: tuple[Occupation, ...] = ()
     interests: tuple[str, ...] = ()
-    environment: dict = field(default_factory=dict)  # dimension -> wished value
+    environment: dict[str, str] = field(default_factory=dict)  # dimension -> wished value
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.environment = {d: v for d, v in self.environment.items() if v and d in ENVIRONMENT_DIMENSIONS}
 
 
@@ -89,7 +92,7 @@ class Slot:
     occupation: Occupation | None = None
     hours: float | None = None
     postcode: str = ""
-    environment: dict = field(default_factory=dict)
+    environment: dict[str, str] = field(default_factory=dict)
     suits_under_18: bool = True
     free_places: int = 1
     has_mentor: bool = False
@@ -105,7 +108,7 @@ class Reason:
     signal: Signal
     code: str
     effect: float  # weight × score share: above 0 counts for, below 0 against
-    params: dict = field(default_factory=dict, hash=False, compare=False)
+    params: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass
@@ -115,11 +118,11 @@ class Suggestion:
     reasons: list[Reason]
 
     @property
-    def pros(self):
+    def pros(self) -> list[Reason]:
         return sorted((r for r in self.reasons if r.effect > 0), key=lambda r: -r.effect)
 
     @property
-    def cons(self):
+    def cons(self) -> list[Reason]:
         return sorted((r for r in self.reasons if r.effect < 0), key=lambda r: r.effect)
 
 
@@ -127,12 +130,12 @@ class Suggestion:
 class Suggestions:
     items: list[Suggestion]
     considered: int
-    excluded: dict  # rule -> how many were left out by it
+    excluded: dict[str, int]  # rule -> how many were left out by it
 
 
-def words(text):
+def words(text: str | None) -> tuple[str, ...]:
     """Interest words as typed: split on commas, lower case, at least 3 letters."""
-    found = []
+    found: list[str] = []
     for part in (text or "").replace(";", ",").replace("\n", ",").split(","):
         word = " ".join(part.split()).lower()
         if len(word) >= 3 and word not in found:
@@ -141,11 +144,13 @@ def words(text):
 
 
 @lru_cache(maxsize=16384)
-def dream_distance(wished, occupation):
+def dream_distance(
+    wished: tuple[Occupation, ...], occupation: Occupation | None
+) -> tuple[int, Occupation] | tuple[None, None]:
     """The distance from the nearest wished occupation, and that occupation; None if unknown."""
     if occupation is None or not wished:
         return None, None
-    best = None
+    best: tuple[int, Occupation] | None = None
     for wish in wished:
         if wish.uri == occupation.uri:
             distance = THE_DREAM
@@ -157,37 +162,40 @@ def dream_distance(wished, occupation):
             distance = FAR
         if best is None or distance < best[0]:
             best = (distance, wish)
-    return best
+    return best if best is not None else (None, None)
 
 
 # Each signal: (seeker, slot) -> list of (code, score, params); the scores add up to the signal's score.
+Found: TypeAlias = list[tuple[str, float, dict[str, object]]]
+Measure: TypeAlias = Callable[[Seeker, Slot], Found]
 
 
-def _occupation(seeker, slot):
+def _occupation(seeker: Seeker, slot: Slot) -> Found:
     distance, wish = dream_distance(seeker.occupations, slot.occupation)
     if distance is None or distance == FAR:
         return []
     code = {THE_DREAM: "the_dream", CLOSE: "close_to_dream", ON_THE_WAY: "towards_dream"}[distance]
+    assert slot.occupation is not None and wish is not None  # a distance was found between them
     return [(code, _OCCUPATION_SCORE[distance], {"occupation": slot.occupation.label, "wish": wish.label})]
 
 
-def _dream_distance(seeker, slot):
+def _dream_distance(seeker: Seeker, slot: Slot) -> Found:
     distance, _wish = dream_distance(seeker.occupations, slot.occupation)
     if distance is None or distance <= seeker.accepted_distance:
         return []
     return [("further_than_accepted", -(distance - seeker.accepted_distance) / FAR, {})]
 
 
-def _interests(seeker, slot):
+def _interests(seeker: Seeker, slot: Slot) -> Found:
     matched = [w for w in seeker.interests if w in slot.text]
     if not matched:
         return []
     return [("interest", min(1.0, 0.6 + 0.2 * (len(matched) - 1)), {"interests": ", ".join(matched)})]
 
 
-def _environment(seeker, slot):
+def _environment(seeker: Seeker, slot: Slot) -> Found:
     wished = seeker.environment
-    found = []
+    found: Found = []
     for dimension, value in wished.items():
         offered = slot.environment.get(dimension)
         if not offered:
@@ -200,7 +208,7 @@ def _environment(seeker, slot):
     return found
 
 
-def _hours(seeker, slot):
+def _hours(seeker: Seeker, slot: Slot) -> Found:
     low, high, hours = seeker.hours_min, seeker.hours_max, slot.hours
     if hours is None or (low is None and high is None):
         return []
@@ -211,8 +219,8 @@ def _hours(seeker, slot):
     return [("hours_fit", 1.0, {"hours": hours})]
 
 
-def _commute(seeker, slot):
-    found = geo.trip(seeker.postcode, slot.postcode, seeker.mode)
+def _commute(seeker: Seeker, slot: Slot) -> Found:
+    found = postcodes.trip(seeker.postcode, slot.postcode, seeker.mode)
     if found is None:
         return []
     minutes, place = found
@@ -222,8 +230,8 @@ def _commute(seeker, slot):
     return [("commute_too_long", -min(1.0, (minutes - seeker.max_minutes) / max(seeker.max_minutes, 1)), params)]
 
 
-def _record(seeker, slot):
-    found = []
+def _record(seeker: Seeker, slot: Slot) -> Found:
+    found: Found = []
     placements = slot.completed + slot.ended_early
     if slot.completed:
         found.append(("completed", slot.completed / (placements + 2), {"count": slot.completed}))
@@ -234,8 +242,8 @@ def _record(seeker, slot):
     return found
 
 
-def _readiness(seeker, slot):
-    found = [("has_mentor", 0.5, {})] if slot.has_mentor else [("no_mentor", -0.5, {})]
+def _readiness(seeker: Seeker, slot: Slot) -> Found:
+    found: Found = [("has_mentor", 0.5, {})] if slot.has_mentor else [("no_mentor", -0.5, {})]
     if slot.knows_target_group:
         found.append(("knows_target_group", 0.3, {}))
     if slot.agreement:
@@ -243,7 +251,7 @@ def _readiness(seeker, slot):
     return found
 
 
-SIGNALS = {
+SIGNALS: dict[Signal, Measure] = {
     Signal.OCCUPATION: _occupation,
     Signal.INTERESTS: _interests,
     Signal.DREAM_DISTANCE: _dream_distance,
@@ -255,7 +263,7 @@ SIGNALS = {
 }
 
 
-def excluded_by(seeker, slot):
+def excluded_by(seeker: Seeker, slot: Slot) -> str | None:
     """The rule that leaves this offer out for this young person, or None."""
     if slot.free_places <= 0:
         return "full"
@@ -264,7 +272,7 @@ def excluded_by(seeker, slot):
     return None
 
 
-def _weighted(weights):
+def _weighted(weights: Weights) -> list[tuple[Signal, Measure, float]]:
     """(signal, measure, weight as a share of all weights) for every signal that counts."""
     total_weight = sum(weights.values()) or 1
     return [
@@ -272,7 +280,7 @@ def _weighted(weights):
     ]
 
 
-def _total(seeker, slot, weighted):
+def _total(seeker: Seeker, slot: Slot, weighted: list[tuple[Signal, Measure, float]]) -> float:
     total = 0.0
     for _signal, measure, share in weighted:
         for _code, value, _params in measure(seeker, slot):
@@ -280,7 +288,7 @@ def _total(seeker, slot, weighted):
     return total
 
 
-def score(seeker, slot, weights):
+def score(seeker: Seeker, slot: Slot, weights: Weights) -> tuple[float, list[Reason]]:
     """The weighted score in [-1, 1] and every reason behind it."""
     reasons = [
         Reason(signal, code, share * max(-1.0, min(1.0, value)), params)
@@ -290,10 +298,11 @@ def score(seeker, slot, weights):
     return sum(r.effect for r in reasons), reasons
 
 
-def _best(pairs, weights, limit):
+def _best(pairs: Iterable[tuple[Seeker, Slot, object]], weights: Weights, limit: int) -> Suggestions:
     """Score every pair, keep the best `limit`, and only for those spell out the reasons."""
     weighted = _weighted(weights)
-    excluded, scored = {}, []
+    excluded: dict[str, int] = {}
+    scored: list[tuple[float, str, object, Seeker, Slot]] = []
     considered = 0
     for seeker, slot, key in pairs:
         considered += 1
@@ -310,11 +319,15 @@ def _best(pairs, weights, limit):
     )
 
 
-def offers_for(seeker, slots, weights=DEFAULT_WEIGHTS, limit=20):
+def offers_for(
+    seeker: Seeker, slots: Iterable[Slot], weights: Weights = DEFAULT_WEIGHTS, limit: int = 20
+) -> Suggestions:
     """The best offers for one young person."""
     return _best(((seeker, slot, slot.key) for slot in slots), weights, limit)
 
 
-def seekers_for(slot, seekers, weights=DEFAULT_WEIGHTS, limit=20):
+def seekers_for(
+    slot: Slot, seekers: Iterable[Seeker], weights: Weights = DEFAULT_WEIGHTS, limit: int = 20
+) -> Suggestions:
     """The young people an offer suits best."""
     return _best(((seeker, slot, seeker.key) for seeker in seekers), weights, limit)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brobygger.companies.forms import EscoOccupationField, clean_postcode
 from brobygger.companies.models import Offer
-from brobygger.people.forms import DateInput
+from brobygger.core.forms import DateInput
 from brobygger.people.models import YoungPerson
 
 from .models import MatchProfile, MatchWeights
@@ -80,10 +80,10 @@ class WeightsForm(forms.ModelForm):
 class RoundForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     choose_by = forms.DateField(label=_("Choose by"), required=False, widget=DateInput())
-    young_people = forms.ModelMultipleChoiceField(
+    young_people: "forms.ModelMultipleChoiceField[YoungPerson]" = forms.ModelMultipleChoiceField(
         label=_("Young people"), queryset=YoungPerson.objects.none(), widget=forms.CheckboxSelectMultiple
     )
-    offers = forms.ModelMultipleChoiceField(
+    offers: "forms.ModelMultipleChoiceField[Offer]" = forms.ModelMultipleChoiceField(
         label=_("Offers"), queryset=Offer.objects.none(), widget=forms.CheckboxSelectMultiple
     )
 

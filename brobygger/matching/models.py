@@ -4,12 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.companies.models import EscoOccupation, Offer, Pace, Setting, Social, WorkplaceSize
+from brobygger.core.postcodes import Mode
 from brobygger.pathways.models import DreamDistance
 from brobygger.people.models import YoungPerson
 from brobygger.tenancy.models import TenantModel
 
 from .engine import DEFAULT_WEIGHTS, Signal
-from .geo import Mode
 
 
 class TravelMode(models.TextChoices):

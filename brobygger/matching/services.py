@@ -10,7 +10,7 @@ from brobygger.audit.models import Action
 from brobygger.audit.services import log
 from brobygger.companies import selectors as company_selectors
 from brobygger.companies.models import Offer
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 from brobygger.staircase import services as staircase
 from brobygger.staircase.models import ActivityKind
 
@@ -23,7 +23,7 @@ class MatchError(Refused):
 
 
 @transaction.atomic
-def save_profile(actor, young_person, *, data, occupations, role=None):
+def save_profile(actor, young_person, *, data, occupations):
     profile, _created = MatchProfile.objects.get_or_create(
         young_person=young_person, defaults={"organisation": young_person.organisation}
     )
@@ -32,7 +32,7 @@ def save_profile(actor, young_person, *, data, occupations, role=None):
     profile.full_clean()
     profile.save()
     profile.occupations.set(occupations)
-    log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=profile, role=role)
+    log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=profile)
     return profile
 
 
@@ -134,12 +134,12 @@ def rank_offers(actor, seat, *, ranking, note=""):
     seat.note_to_companies = note.strip()
     seat.save(update_fields=["note_to_companies"])
     _changed(round_)
-    log(actor, Action.UPDATE, kind=Kind.ROUND_SEAT, subject=seat.young_person, obj=seat, role="young_person")
+    log(actor, Action.UPDATE, kind=Kind.ROUND_SEAT, subject=seat.young_person, obj=seat)
     return seat
 
 
 @transaction.atomic
-def rank_applicants(actor, round_offer, *, ranking, role=None):
+def rank_applicants(actor, round_offer, *, ranking):
     """The company's private ranking of the young people who chose its offer, best first."""
     round_ = _locked(round_offer.round)
     ranking = _ordered_unique(ranking, _("You chose %(name)s twice. Choose each young person once."))
@@ -152,12 +152,12 @@ def rank_applicants(actor, round_offer, *, ranking, role=None):
         for i, seat in enumerate(ranking, start=1)
     )
     _changed(round_)
-    log(actor, Action.UPDATE, kind=Kind.ROUND_OFFER, obj=round_offer, role=role)
+    log(actor, Action.UPDATE, kind=Kind.ROUND_OFFER, obj=round_offer)
     return round_offer
 
 
 @transaction.atomic
-def leave(actor, seat, *, role=None):
+def leave(actor, seat):
     """A young person leaves the round: their choices, and the companies' choices of them, go."""
     round_ = _locked(seat.round)
     seat = RoundSeat.objects.select_for_update().get(pk=seat.pk)
@@ -170,7 +170,7 @@ def leave(actor, seat, *, role=None):
     seat.unmatched_reason = ""
     seat.save(update_fields=["left_at", "result", "unmatched_reason"])
     _changed(round_)
-    log(actor, Action.UPDATE, kind=Kind.ROUND_SEAT, subject=seat.young_person, obj=seat, role=role)
+    log(actor, Action.UPDATE, kind=Kind.ROUND_SEAT, subject=seat.young_person, obj=seat)
     return seat
 
 

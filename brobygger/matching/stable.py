@@ -17,7 +17,16 @@ Plain functions, no Django.
 
 import heapq
 from collections import deque
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
+
+Young: TypeAlias = Hashable  # whatever names a young person (their id)
+Place: TypeAlias = Hashable  # whatever names an offer (its id)
+YoungPrefs: TypeAlias = Mapping[Young, Sequence[Place]]
+OfferPrefs: TypeAlias = Mapping[Place, Sequence[Young]]
+Capacities: TypeAlias = Mapping[Place, int]
+Why: TypeAlias = tuple[str, list[Place]]
 
 RANKED_NOTHING = "ranked_nothing"
 NOT_RANKED_BY_ANY = "not_ranked_by_any"
@@ -26,15 +35,16 @@ PLACES_WENT_TO_HIGHER = "places_went_to_higher"
 
 @dataclass
 class Outcome:
-    assignment: dict  # young person -> offer
-    unmatched: dict  # young person -> (reason, offers that ranked them but were full with higher-ranked)
+    assignment: dict[Young, Place]
+    unmatched: dict[Young, Why]  # (reason, offers that ranked them but were full with higher-ranked)
 
-    def assigned_to(self, offer):
+    def assigned_to(self, offer: Place) -> list[Young]:
         return sorted((y for y, o in self.assignment.items() if o == offer), key=str)
 
 
-def _clean(order):
-    seen, out = set(), []
+def _clean(order: Iterable[Hashable]) -> list[Hashable]:
+    seen: set[Hashable] = set()
+    out: list[Hashable] = []
     for item in order:
         if item not in seen:
             seen.add(item)
@@ -42,7 +52,7 @@ def _clean(order):
     return out
 
 
-def assign(young_prefs, offer_prefs, capacities):
+def assign(young_prefs: YoungPrefs, offer_prefs: OfferPrefs, capacities: Capacities) -> Outcome:
     """young_prefs: young person -> offers, best first; offer_prefs: offer -> young people,
     best first; capacities: offer -> places. Returns the Outcome."""
     for offer, places in capacities.items():
@@ -53,7 +63,9 @@ def assign(young_prefs, offer_prefs, capacities):
         y: [o for o in _clean(order) if capacities.get(o, 0) > 0 and y in rank.get(o, ())]
         for y, order in young_prefs.items()
     }
-    held = {offer: [] for offer in capacities}  # offer -> heap of (-rank, young person): worst on top
+    held: dict[Place, list[tuple[int, Young]]] = {
+        offer: [] for offer in capacities
+    }  # offer -> heap of (-rank, young person): worst on top
     next_choice = dict.fromkeys(prefs, 0)
     free = deque(prefs)
     while free:
@@ -76,7 +88,9 @@ def assign(young_prefs, offer_prefs, capacities):
     return Outcome(assignment, unmatched)
 
 
-def _why(young, young_prefs, rank, capacities):
+def _why(
+    young: Young, young_prefs: YoungPrefs, rank: Mapping[Place, Mapping[Young, int]], capacities: Capacities
+) -> Why:
     ranked = _clean(young_prefs.get(young) or [])
     if not ranked:
         return RANKED_NOTHING, []
@@ -86,14 +100,16 @@ def _why(young, young_prefs, rank, capacities):
     return PLACES_WENT_TO_HIGHER, wanted_back
 
 
-def blocking_pairs(outcome, young_prefs, offer_prefs, capacities):
+def blocking_pairs(
+    outcome: Outcome, young_prefs: YoungPrefs, offer_prefs: OfferPrefs, capacities: Capacities
+) -> list[tuple[Young, Place]]:
     """Every (young person, offer) who would both rather have each other: empty when stable.
     Used by the tests; written from the definition, not from the algorithm."""
     rank = {offer: {y: i for i, y in enumerate(_clean(order))} for offer, order in offer_prefs.items()}
-    taken = {}
+    taken: dict[Place, list[Young]] = {}
     for young, offer in outcome.assignment.items():
         taken.setdefault(offer, []).append(young)
-    found = []
+    found: list[tuple[Young, Place]] = []
     for young, order in young_prefs.items():
         current = outcome.assignment.get(young)
         for offer in _clean(order):

@@ -9,9 +9,9 @@ from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
 from brobygger.companies.models import Offer
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
+from brobygger.core.forms import bound, submit
 from brobygger.people import selectors as people_selectors
-from brobygger.web.forms import bound, submit
 
 from . import reasons, selectors, services
 from .forms import MatchProfileForm, RankingForm, RoundForm, WeightsForm
@@ -26,21 +26,19 @@ def _profile_form(request, young_person):
     return MatchProfileForm(bound(request), instance=profile)
 
 
-def _save_profile(request, young_person, role, success):
+def _save_profile(request, young_person, success):
     form = _profile_form(request, young_person)
 
     def act(_data):
-        services.save_profile(
-            request.actor, young_person, data=form.profile_data(), occupations=form.occupations(), role=role
-        )
+        services.save_profile(request.actor, young_person, data=form.profile_data(), occupations=form.occupations())
 
     return form, submit(request, form, act, success=success)
 
 
 @rule(YP, Action.UPDATE_PLAN, methods=("GET", "POST"))
 def profile_edit(request, pk):
-    young_person, role = policy.object_and_role(request.actor, YP, Action.UPDATE_PLAN, pk)
-    form, saved = _save_profile(request, young_person, role, _("The match profile is saved."))
+    young_person = policy.fetch(request.actor, YP, Action.UPDATE_PLAN, pk).obj
+    form, saved = _save_profile(request, young_person, _("The match profile is saved."))
     if saved:
         return redirect("offers_for_young_person", pk=young_person.pk)
     context = {"form": form, "young_person": young_person}
@@ -52,7 +50,7 @@ def own_profile_edit(request):
     young_person = people_selectors.own_young_person(request.actor)
     if young_person is None:
         return redirect("portal")
-    form, saved = _save_profile(request, young_person, OWN_ROLE, _("Thank you. Your team sees what you look for."))
+    form, saved = _save_profile(request, young_person, _("Thank you. Your team sees what you look for."))
     if saved:
         return redirect("portal")
     return render(request, "matching/profile_form.html", {"form": form, "young_person": young_person, "own": True})
@@ -60,9 +58,9 @@ def own_profile_edit(request):
 
 @rule(YP, Action.SUGGEST)
 def offers_for_young_person(request, pk):
-    young_person, role = policy.object_and_role(request.actor, YP, Action.SUGGEST, pk)
+    young_person = policy.fetch(request.actor, YP, Action.SUGGEST, pk).obj
     result, offers = selectors.offers_for(young_person)
-    audit.log(request.actor, LogAction.SEARCH, kind=YP, subject=young_person, criterion="match suggestions", role=role)
+    audit.log(request.actor, LogAction.SEARCH, kind=YP, subject=young_person, criterion="match suggestions")
     context = {
         "young_person": young_person,
         "rows": [(offers[s.key], pros, cons) for s, pros, cons in reasons.explained(result)],
@@ -77,16 +75,15 @@ def offers_for_young_person(request, pk):
 
 @rule(Kind.OFFER, Action.SUGGEST)
 def young_people_for_offer(request, pk):
-    offer = policy.get_object(
-        request.actor, Kind.OFFER, Action.SUGGEST, pk, queryset_hook=lambda qs: qs.select_related("company")
-    )
-    visible = policy.queryset(request.actor, YP, Action.SUGGEST)
+    offer = policy.fetch(
+        request.actor, Kind.OFFER, Action.SUGGEST, pk, refine=lambda qs: qs.select_related("company")
+    ).obj
+    visible = policy.visible(request.actor, YP, Action.SUGGEST)
     result, people = selectors.young_people_for(offer, visible)
-    role = policy.granting_role(request.actor, YP, Action.SUGGEST)
-    audit.log_search(request.actor, kind=Kind.OFFER, criterion="match suggestions", found=people.values(), role=role)
+    audit.log_search(request.actor, kind=Kind.OFFER, criterion="match suggestions", found=people.values())
     proposable = set()
     if policy.may(request.actor, YP, Action.PROPOSE_ACTIVITY):
-        may_propose_to = policy.queryset(request.actor, YP, Action.PROPOSE_ACTIVITY).filter(pk__in=list(people))
+        may_propose_to = policy.visible(request.actor, YP, Action.PROPOSE_ACTIVITY).filter(pk__in=list(people))
         proposable = set(may_propose_to.values_list("pk", flat=True))
     context = {
         "offer": offer,
@@ -108,7 +105,7 @@ def weights_edit(request):
 
 
 def _round_form(request, round_=None):
-    people = policy.queryset(request.actor, YP, Action.SUGGEST).exclude(pathway__state="ended")
+    people = policy.visible(request.actor, YP, Action.SUGGEST).exclude(pathway__state="ended")
     offers = Offer.objects.filter(is_open=True, capacity__gt=0).select_related("company")
     if round_ is not None:  # adding to a round: only who and what is not in it yet
         people = people.exclude(round_seats__round=round_)
@@ -139,7 +136,7 @@ def rounds(request):
 
 @rule(RO, Action.VIEW)
 def round_detail(request, pk):
-    round_ = policy.get_object(request.actor, RO, Action.VIEW, pk)
+    round_ = policy.fetch(request.actor, RO, Action.VIEW, pk).obj
     seats = list(selectors.seats(round_))
     audit.log_search(request.actor, kind=RO, criterion="round", found=[seat.young_person for seat in seats])
     context = {
@@ -155,7 +152,7 @@ def round_detail(request, pk):
 
 def _round_action(request, pk, action, act, success):
     """Take a staff action on a round; a refusal comes back as a message on the round's page."""
-    round_ = policy.get_object(request.actor, RO, action, pk)
+    round_ = policy.fetch(request.actor, RO, action, pk).obj
     try:
         act(request.actor, round_)
     except Refused as refusal:
@@ -195,9 +192,9 @@ def round_close(request, pk):
 
 @rule(Kind.ROUND_SEAT, Action.RANK, methods=("GET", "POST"))
 def rank_offers(request, pk):
-    seat = policy.get_object(
-        request.actor, Kind.ROUND_SEAT, Action.RANK, pk, queryset_hook=lambda qs: qs.select_related("round")
-    )
+    seat = policy.fetch(
+        request.actor, Kind.ROUND_SEAT, Action.RANK, pk, refine=lambda qs: qs.select_related("round")
+    ).obj
     options = list(selectors.round_offers(seat.round))
     chosen = [c.round_offer_id for c in selectors.choices_of(seat)]
     form = RankingForm(bound(request), options=options, initial_order=chosen, note=seat.note_to_companies)
@@ -213,29 +210,29 @@ def rank_offers(request, pk):
 
 @rule(Kind.ROUND_SEAT, Action.WITHDRAW, methods=("POST",))
 def leave_round(request, pk):
-    seat, role = policy.object_and_role(
-        request.actor, Kind.ROUND_SEAT, Action.WITHDRAW, pk, queryset_hook=lambda qs: qs.select_related("round")
-    )
+    seat = policy.fetch(
+        request.actor, Kind.ROUND_SEAT, Action.WITHDRAW, pk, refine=lambda qs: qs.select_related("round")
+    ).obj
     try:
-        services.leave(request.actor, seat, role=role)
+        services.leave(request.actor, seat)
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(request, _("Left the round. The choices are deleted."))
-    if role == OWN_ROLE:
+    if request.actor.acting_role == OWN_ROLE:
         return redirect("portal")
     return redirect("round_detail", pk=seat.round_id)
 
 
 @rule(Kind.ROUND_OFFER, Action.RANK, methods=("GET", "POST"))
 def rank_applicants(request, pk):
-    round_offer, role = policy.object_and_role(
+    round_offer = policy.fetch(
         request.actor,
         Kind.ROUND_OFFER,
         Action.RANK,
         pk,
-        queryset_hook=lambda qs: qs.select_related("round", "offer__company"),
-    )
+        refine=lambda qs: qs.select_related("round", "offer__company"),
+    ).obj
     applied, ranking = selectors.applicants(round_offer)
     today = timezone.localdate()
 
@@ -248,10 +245,10 @@ def rank_applicants(request, pk):
     form = RankingForm(bound(request), options=applied, initial_order=ranking, label=label)
 
     def act(data):
-        services.rank_applicants(request.actor, round_offer, ranking=data["ranking"], role=role)
+        services.rank_applicants(request.actor, round_offer, ranking=data["ranking"])
 
     if round_offer.round.is_open and submit(request, form, act, success=_("Your ranking is saved.")):
         return redirect("rank_applicants", pk=round_offer.pk)
-    audit.log(request.actor, LogAction.VIEW, kind=Kind.ROUND_OFFER, obj=round_offer, role=role)
+    audit.log(request.actor, LogAction.VIEW, kind=Kind.ROUND_OFFER, obj=round_offer)
     context = {"round_offer": round_offer, "form": form, "applicants": [(seat, label(seat)) for seat in applied]}
     return render(request, "matching/rank_applicants.html", context)

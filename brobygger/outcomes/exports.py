@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from brobygger.web.pdf import render_pdf
+from brobygger.core.pdf import render_pdf
 
 HIDDEN = ".."  # as Statistics Denmark marks a confidential cell
 

@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.core.routing import analytics_reads
 from brobygger.followup.models import StatusCheck
 from brobygger.pathways.models import Pathway, StatusCode, StatusEntry
-from brobygger.routing import analytics_reads
 
 from . import instruments, statistics
 from .models import Response, Target
@@ -128,7 +128,7 @@ def person_key(young_person_id):
     return young_person_id.hex if connection.vendor == "sqlite" else str(young_person_id)
 
 
-_ORGANISATION_IDS = {}
+_ORGANISATION_IDS: dict[str, str] = {}
 
 
 def _organisation_id(text):

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.people.forms import DateInput
+from brobygger.core.forms import DateInput
 from brobygger.people.models import Gender
 
 from .figures import AGE_BANDS, COMPARE_CHOICES, NO_INITIATIVE, NOT_STATED

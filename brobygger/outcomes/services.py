@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 from brobygger.people import selectors as people_selectors
 
 from . import instruments, selectors
@@ -38,7 +38,7 @@ def _counsellor(young_person, fallback):
 
 
 @transaction.atomic
-def record(actor, young_person, *, instrument_id, answers, language, mode, role=None):
+def record(actor, young_person, *, instrument_id, answers, language, mode):
     """Store every item's answer and the score. A WHO-5 score of 28 or less
     asks the counsellor to get in touch (no label, no diagnosis)."""
     instrument = selectors.instrument(instrument_id)
@@ -64,7 +64,7 @@ def record(actor, young_person, *, instrument_id, answers, language, mode, role=
         answers=cleaned,
         score=score,
     )
-    log(actor, Action.CREATE, kind="measure", subject=young_person, obj=response, role=role)
+    log(actor, Action.CREATE, kind="measure", subject=young_person, obj=response)
     if instrument.id == "who5" and score <= instruments.WHO5_FOLLOW_UP_AT:
         Attention.objects.create(
             organisation=young_person.organisation,
@@ -76,13 +76,13 @@ def record(actor, young_person, *, instrument_id, answers, language, mode, role=
 
 
 @transaction.atomic
-def attended(actor, attention, role=None):
+def attended(actor, attention):
     attention = Attention.objects.select_for_update().get(pk=attention.pk)
     if attention.done_at is None:
         attention.done_at = timezone.now()
         attention.done_by = actor.user
         attention.save(update_fields=["done_at", "done_by"])
-        log(actor, Action.UPDATE, kind="attention", subject=attention.young_person, obj=attention, role=role)
+        log(actor, Action.UPDATE, kind="attention", subject=attention.young_person, obj=attention)
     return attention
 
 
@@ -91,7 +91,7 @@ class TargetError(Refused):
 
 
 @transaction.atomic
-def set_targets(actor, *, year, values, role=None):
+def set_targets(actor, *, year, values):
     """Set (or clear, with None) the organisation's targets for a year, all in one go."""
     this_year = timezone.localdate().year
     if not this_year - 10 <= year <= this_year + 5:
@@ -111,7 +111,7 @@ def set_targets(actor, *, year, values, role=None):
             existing.save(update_fields=["value", "set_by", "set_at"])
         else:
             Target.objects.create(organisation=actor.organisation, year=year, key=key, value=value, set_by=actor.user)
-    log(actor, Action.UPDATE, kind="targets", role=role, criterion=str(year))
+    log(actor, Action.UPDATE, kind="targets", criterion=str(year))
 
 
 class PublishError(Refused):
@@ -119,7 +119,7 @@ class PublishError(Refused):
 
 
 @transaction.atomic
-def publish(actor, *, year, rows, role=None):
+def publish(actor, *, year, rows):
     """Freeze the organisation's anonymised figures for a finished year as open data."""
     if year >= timezone.localdate().year:
         raise PublishError(_("A year can be published once it has ended."))
@@ -132,22 +132,22 @@ def publish(actor, *, year, rows, role=None):
         rows=rows,
         published_by=actor.user,
     )
-    log(actor, Action.CREATE, kind="open_data", obj=release, role=role)
+    log(actor, Action.CREATE, kind="open_data", obj=release)
     return release
 
 
 @transaction.atomic
-def withdraw(actor, release, role=None):
+def withdraw(actor, release):
     release = OpenDataRelease.objects.select_for_update().get(pk=release.pk)
     if release.withdrawn_at is None:
         release.withdrawn_at = timezone.now()
         release.save(update_fields=["withdrawn_at"])
-        log(actor, Action.UPDATE, kind="open_data", obj=release, role=role)
+        log(actor, Action.UPDATE, kind="open_data", obj=release)
     return release
 
 
 @transaction.atomic
-def add_own_instrument(actor, *, data, role=None):
+def add_own_instrument(actor, *, data):
     """Add a measure the organisation holds its own licence for."""
     if OwnInstrument.objects.filter(key=data["key"]).exists():
         raise MeasureError(_("You already have a measure with that short name."))
@@ -157,5 +157,5 @@ def add_own_instrument(actor, *, data, role=None):
         raise MeasureError(_("A measure needs at least one question and two answers."))
     if own.max_missing >= len(definition.items):
         raise MeasureError(_("At least one question must be answered."))
-    log(actor, Action.CREATE, kind="own_instrument", obj=own, role=role)
+    log(actor, Action.CREATE, kind="own_instrument", obj=own)
     return own

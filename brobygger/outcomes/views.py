@@ -14,12 +14,12 @@ from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
 from brobygger.catalogue import selectors as catalogue_selectors
+from brobygger.core.forms import bound, submit
+from brobygger.core.parts import part
+from brobygger.core.pdf import PdfUnavailable
+from brobygger.core.roles import Role
 from brobygger.people import selectors as people_selectors
 from brobygger.tenancy import selectors as tenancy_selectors
-from brobygger.tenancy.models import Role
-from brobygger.web.forms import bound, submit
-from brobygger.web.parts import part
-from brobygger.web.pdf import PdfUnavailable
 
 from . import exports, figures, open_data, selectors, services
 from .forms import FiguresForm, MeasureForm, OwnInstrumentForm, PublishForm, TargetsForm
@@ -63,7 +63,6 @@ def own_measure_answer(request, instrument):
             answers=form.answers(),
             language=language,
             mode=Response.Mode.SELF,
-            role="young_person",
         )
 
     if submit(request, form, act, success=_("Thank you for your answers.")):
@@ -74,7 +73,7 @@ def own_measure_answer(request, instrument):
 @rule(Kind.YOUNG_PERSON, Action.RECORD_MEASURE, methods=("GET", "POST"))
 def measure_answer(request, pk, instrument):
     """A professional reads a measure aloud with the young person, or gives their own view."""
-    young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.RECORD_MEASURE, pk)
+    young_person = policy.fetch(request.actor, Kind.YOUNG_PERSON, Action.RECORD_MEASURE, pk).obj
     definition = _instrument(instrument, "staff")
     language = translation.get_language()
     form = MeasureForm(bound(request), instrument=definition, language=language, staff=True)
@@ -88,7 +87,6 @@ def measure_answer(request, pk, instrument):
             answers=form.answers(),
             language=language,
             mode=mode,
-            role=role,
         )
 
     if submit(request, form, act, success=_("The answers are saved. The young person can see them.")):
@@ -99,8 +97,8 @@ def measure_answer(request, pk, instrument):
 
 @rule(Kind.ATTENTION, Action.RECORD, methods=("POST",))
 def attention_done(request, pk):
-    attention, role = policy.object_and_role(request.actor, Kind.ATTENTION, Action.RECORD, pk)
-    services.attended(request.actor, attention, role=role)
+    attention = policy.fetch(request.actor, Kind.ATTENTION, Action.RECORD, pk).obj
+    services.attended(request.actor, attention)
     messages.success(request, _("Marked as done."))
     return redirect("home")
 
@@ -165,7 +163,7 @@ def _about(form, filters, labels_for, made_at):
 @rule(Kind.FIGURES, Action.VIEW)
 def figures_page(request):
     """The filters, the targets and an outline of the figures; each figure is a part the page loads
-    after itself (brobygger.web.parts). The page makes the figures (or finds them made), so its
+    after itself (brobygger.core.parts). The page makes the figures (or finds them made), so its
     parts, asked for at once, all find them made."""
     form, result, about = _figures_for(request)
     if result is not None:

@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.catalogue.models import Initiative
-from brobygger.people.forms import DateInput
-from brobygger.tenancy.models import STAFF_ROLES, Membership
+from brobygger.core.forms import DateInput
+from brobygger.core.roles import STAFF_ROLES
+from brobygger.tenancy.models import Membership
 
 from .models import DreamDistance, PlanStep, StatusCode, Track, Wish
 
@@ -108,7 +109,7 @@ class AcceptForm(forms.Form):
         required=False,
         help_text=_("For example: after a visit to the workshops."),
     )
-    initiative = forms.ModelChoiceField(
+    initiative: "forms.ModelChoiceField[Initiative]" = forms.ModelChoiceField(
         label=_("Initiative"),
         queryset=Initiative.objects.none(),
         required=False,

@@ -86,3 +86,8 @@ def wishes(young_person):
 
 def prefetch_for_list():
     return Prefetch("status_entries", queryset=StatusEntry.objects.select_related("activity"))
+
+
+def young_people_with_ended_pathway():
+    """The young people whose pathway has ended (ids, for a subquery)."""
+    return Pathway.objects.filter(state=Pathway.State.ENDED).values("young_person_id")

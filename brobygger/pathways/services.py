@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from brobygger.access.rules import Kind
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 
 from . import signals
 from .models import Pathway, PlanStep, StatusCode, StatusEntry, Wish
@@ -33,7 +33,7 @@ def _pathway_for_update(young_person):
 
 
 @transaction.atomic
-def accept(actor, young_person, *, on, how="", initiative=None, role=None):
+def accept(actor, young_person, *, on, how="", initiative=None):
     """Record the young person's yes (after a visit, in their own time)."""
     if on > timezone.localdate():
         raise PathwayError(_("The young person cannot have said yes in the future."))
@@ -51,12 +51,12 @@ def accept(actor, young_person, *, on, how="", initiative=None, role=None):
         pathway.initiative = initiative
     pathway.version += 1
     pathway.save()
-    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway, role=role)
+    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway)
     return pathway
 
 
 @transaction.atomic
-def set_phase(actor, young_person, *, phase, role=None):
+def set_phase(actor, young_person, *, phase):
     if phase not in Pathway.Phase.values:
         raise PathwayError(_("Choose a phase."))
     pathway = _pathway_for_update(young_person)
@@ -65,12 +65,12 @@ def set_phase(actor, young_person, *, phase, role=None):
     pathway.phase = phase
     pathway.version += 1
     pathway.save()
-    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway, role=role)
+    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway)
     return pathway
 
 
 @transaction.atomic
-def update_tracks(actor, young_person, *, dream, livelihood, version, role=None):
+def update_tracks(actor, young_person, *, dream, livelihood, version):
     pathway = _pathway_for_update(young_person)
     if pathway.version != version:
         raise Conflict(
@@ -80,7 +80,7 @@ def update_tracks(actor, young_person, *, dream, livelihood, version, role=None)
     pathway.livelihood = livelihood.strip()
     pathway.version = version + 1
     pathway.save()
-    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway, role=role)
+    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway)
     return pathway
 
 
@@ -107,7 +107,7 @@ def status_problem(birth_date, activity, income, valid_from):
 
 
 @transaction.atomic
-def change_status(actor, young_person, *, activity, income=None, valid_from=None, note="", role=None):
+def change_status(actor, young_person, *, activity, income=None, valid_from=None, note=""):
     """Add a status to the history. The history is never rewritten."""
     valid_from = valid_from or timezone.localdate()
     problem = status_problem(young_person.birth_date, activity, income, valid_from)
@@ -127,13 +127,13 @@ def change_status(actor, young_person, *, activity, income=None, valid_from=None
         note=note.strip(),
         recorded_by=actor.user,
     )
-    log(actor, Action.CREATE, kind="status", subject=young_person, obj=entry, role=role)
+    log(actor, Action.CREATE, kind="status", subject=young_person, obj=entry)
     signals.status_changed.send(sender=StatusEntry, actor=actor, young_person=young_person, entry=entry)
     return entry
 
 
 @transaction.atomic
-def end_pathway(actor, young_person, *, on, reason="", role=None):
+def end_pathway(actor, young_person, *, on, reason=""):
     """The young person leaves the programme (exit). Aftercare may go on."""
     if on > timezone.localdate():
         raise PathwayError(_("A pathway cannot end in the future."))
@@ -148,37 +148,37 @@ def end_pathway(actor, young_person, *, on, reason="", role=None):
     pathway.end_reason = reason.strip()
     pathway.version += 1
     pathway.save()
-    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway, role=role)
+    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway)
     signals.pathway_ended.send(sender=Pathway, actor=actor, young_person=young_person, pathway=pathway)
     return pathway
 
 
 @transaction.atomic
-def add_step(actor, young_person, *, data, role=None):
+def add_step(actor, young_person, *, data):
     step = PlanStep(organisation=young_person.organisation, young_person=young_person, created_by=actor.user, **data)
     step.full_clean()
     step.save()
-    log(actor, Action.CREATE, kind=Kind.PLAN_STEP, subject=young_person, obj=step, role=role)
+    log(actor, Action.CREATE, kind=Kind.PLAN_STEP, subject=young_person, obj=step)
     return step
 
 
 @transaction.atomic
-def update_step(actor, step, *, data, version, role=None):
+def update_step(actor, step, *, data, version):
     changed = PlanStep.objects.filter(pk=step.pk, version=version).update(version=version + 1, **data)
     if not changed:
         raise Conflict(
             _("Someone else changed this step while you were writing. Your text is kept below: compare and save again.")
         )
-    log(actor, Action.UPDATE, kind=Kind.PLAN_STEP, subject=step.young_person, obj=step, role=role)
+    log(actor, Action.UPDATE, kind=Kind.PLAN_STEP, subject=step.young_person, obj=step)
     step.refresh_from_db()
     return step
 
 
 @transaction.atomic
-def set_done(actor, step, *, done, role=None):
+def set_done(actor, step, *, done):
     done_at = timezone.now() if done else None
     PlanStep.objects.filter(pk=step.pk).update(done_at=done_at, version=F("version") + 1)
-    log(actor, Action.UPDATE, kind=Kind.PLAN_STEP, subject=step.young_person, obj=step, role=role)
+    log(actor, Action.UPDATE, kind=Kind.PLAN_STEP, subject=step.young_person, obj=step)
     step.refresh_from_db()
     return step
 
@@ -188,7 +188,7 @@ def add_wish(actor, young_person, *, kind, text):
     wish = Wish(organisation=young_person.organisation, young_person=young_person, kind=kind, text=text.strip())
     wish.full_clean()
     wish.save()
-    log(actor, Action.CREATE, kind="wish", subject=young_person, obj=wish, role="young_person")
+    log(actor, Action.CREATE, kind="wish", subject=young_person, obj=wish)
     return wish
 
 

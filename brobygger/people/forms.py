@@ -5,19 +5,14 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.core.forms import DateInput
+from brobygger.core.roles import STAFF_ROLES
 from brobygger.security import cpr
-from brobygger.tenancy.models import STAFF_ROLES, Membership
+from brobygger.tenancy.models import Membership
 
 from .models import REFERRAL_FIELDS, YoungPerson
 
 MIN_AGE, MAX_AGE = 15, 29
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ReferralForm(forms.ModelForm):

@@ -76,3 +76,20 @@ def counsellor_of(young_person):
 def own_young_person(actor):
     """The young person who is logged in, or None."""
     return actor.young_person
+
+
+MIN_WORD = 3
+
+
+def identifying_words(young_person):
+    """The words that name the young person, longest first: what erasure looks for in uploaded files."""
+    words = [
+        young_person.full_name,
+        young_person.first_name,
+        young_person.last_name,
+        young_person.email,
+        young_person.phone,
+        young_person.external_key,
+        young_person.cpr,
+    ]
+    return sorted({w.strip() for w in words if w and len(w.strip()) >= MIN_WORD}, key=len, reverse=True)

@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 from brobygger.access.rules import Kind
 from brobygger.audit.models import Action
 from brobygger.audit.services import log, log_many
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
+from brobygger.core.roles import Role
 from brobygger.security import cpr
 from brobygger.tenancy import services as tenancy_services
-from brobygger.tenancy.models import Membership, Role
+from brobygger.tenancy.models import Membership
 
 from .models import REFERRAL_FIELDS, TeamMember, TeamRole, YoungPerson
 
@@ -56,10 +57,10 @@ def _cpr_allowed(actor, digits):
     return digits
 
 
-def find_by_cpr(actor, queryset, digits, role):
+def find_by_cpr(actor, queryset, digits):
     """The young person with this CPR number among those the actor may see, via the blind index.
     The access log says that a CPR number was looked up, never which."""
-    log(actor, Action.SEARCH, kind=Kind.YOUNG_PERSON, criterion=CPR_CRITERION, role=role)
+    log(actor, Action.SEARCH, kind=Kind.YOUNG_PERSON, criterion=CPR_CRITERION)
     return queryset.filter(cpr_index=cpr.index(digits)).first()
 
 
@@ -67,12 +68,12 @@ CPR_CRITERION = "CPR"
 
 
 @transaction.atomic
-def update_referral(actor, young_person, *, data, role):
+def update_referral(actor, young_person, *, data):
     for field, value in data.items():
         setattr(young_person, field, value)
     young_person.full_clean()
     young_person.save()
-    log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person, role=role)
+    log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
     return young_person
 
 
@@ -85,7 +86,7 @@ def _team_role_for(user):
 
 
 @transaction.atomic
-def add_team_member(actor, young_person, *, user, is_primary=False, role):
+def add_team_member(actor, young_person, *, user, is_primary=False):
     team_role = _team_role_for(user)
     if team_role is None:
         raise TeamError(_("Only professionals in this organisation can join a young person's team."))
@@ -100,14 +101,14 @@ def add_team_member(actor, young_person, *, user, is_primary=False, role):
         role=team_role,
         is_primary=is_primary,
     )
-    log(actor, Action.UPDATE, kind=Kind.TEAM_MEMBER, subject=young_person, obj=member, role=role)
+    log(actor, Action.UPDATE, kind=Kind.TEAM_MEMBER, subject=young_person, obj=member)
     return member
 
 
 @transaction.atomic
-def remove_team_member(actor, member, *, role):
+def remove_team_member(actor, member):
     young_person = member.young_person
-    log(actor, Action.DELETE, kind=Kind.TEAM_MEMBER, subject=young_person, obj=member, role=role)
+    log(actor, Action.DELETE, kind=Kind.TEAM_MEMBER, subject=young_person, obj=member)
     member.delete()
 
 

@@ -13,27 +13,25 @@ from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import Action as LogAction
+from brobygger.core.forms import bound
+from brobygger.core.parts import part
+from brobygger.core.pdf import PdfUnavailable, render_pdf
+from brobygger.core.transparency import section as registry_section
+from brobygger.core.transparency import sections, sections_to_read
 from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways import services as pathway_services
 from brobygger.pathways.forms import AcceptForm, WishForm
 from brobygger.pathways.views import step_form_view, tracks_form_view
 from brobygger.people import selectors as people_selectors
-from brobygger.web.forms import bound
-from brobygger.web.parts import part
-from brobygger.web.pdf import PdfUnavailable, render_pdf
-
-from .registry import section as registry_section
-from .registry import sections, sections_to_read
 
 OWN = Kind.OWN_DATA
-ROLE = "young_person"
 
 
 def _own(request):
     return people_selectors.own_young_person(request.actor)
 
 
-# The portal's sections in six parts the page loads after itself (brobygger.web.parts), by the
+# The portal's sections in six parts the page loads after itself (brobygger.core.parts), by the
 # sections' order: each part reads only the sections in its band.
 PARTS = {
     "way": (gettext_lazy("Your way"), 0, 20),
@@ -50,7 +48,7 @@ def portal(request):
     young_person = _own(request)
     if young_person is None:
         return render(request, "portal/no_pathway.html")
-    audit.log_view(request.actor, OWN, young_person, young_person, ROLE)
+    audit.log_view(request.actor, OWN, young_person, young_person)
     parts = [(key, title) for key, (title, _low, _high) in PARTS.items()]
     return render(request, "portal/portal.html", {"young_person": young_person, "parts": parts})
 
@@ -98,7 +96,7 @@ def own_section(request, key):
     young_person = _own(request)
     if young_person is None:
         return redirect("portal")
-    audit.log_view(request.actor, OWN, young_person, young_person, ROLE)
+    audit.log_view(request.actor, OWN, young_person, young_person)
     page = Paginator(section.rows(young_person), 100).get_page(request.GET.get("page"))
     context = {"section": section, "page": page, "young_person": young_person}
     return render(request, "portal/section_all.html", context)
@@ -117,13 +115,13 @@ def _with_own(view):
 @rule(OWN, Action.UPDATE_PLAN, methods=("GET", "POST"))
 @_with_own
 def own_step_create(request, young_person):
-    return step_form_view(request, young_person, ROLE, staff=False)
+    return step_form_view(request, young_person, staff=False)
 
 
 @rule(OWN, Action.UPDATE_PLAN, methods=("GET", "POST"))
 @_with_own
 def own_tracks_edit(request, young_person):
-    return tracks_form_view(request, young_person, ROLE)
+    return tracks_form_view(request, young_person)
 
 
 @rule(OWN, Action.ACCEPT_PATHWAY, methods=("GET", "POST"))
@@ -132,7 +130,7 @@ def own_accept(request, young_person):
     form = AcceptForm(bound(request))
     if request.method == "POST" and form.is_valid():
         try:
-            pathway_services.accept(request.actor, young_person, role=ROLE, **form.cleaned_data)
+            pathway_services.accept(request.actor, young_person, **form.cleaned_data)
         except pathway_services.PathwayError as error:
             form.add_error(None, str(error))
         else:
@@ -167,9 +165,7 @@ def export_data(young_person):
 
 
 def _log_export(request, young_person, fmt):
-    audit.log(
-        request.actor, LogAction.EXPORT, kind=OWN, subject=young_person, obj=young_person, role=ROLE, criterion=fmt
-    )
+    audit.log(request.actor, LogAction.EXPORT, kind=OWN, subject=young_person, obj=young_person, criterion=fmt)
 
 
 @rule(OWN, Action.EXPORT)

@@ -2,8 +2,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.core.roles import Role
 from brobygger.people.models import YoungPerson
-from brobygger.tenancy.models import Membership, Role
+from brobygger.tenancy.models import Membership
 
 
 class ReviewForm(forms.Form):
@@ -13,7 +14,9 @@ class ReviewForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    young_person = forms.ModelChoiceField(label=_("Young person"), queryset=YoungPerson.objects.none())
+    young_person: "forms.ModelChoiceField[YoungPerson]" = forms.ModelChoiceField(
+        label=_("Young person"), queryset=YoungPerson.objects.none()
+    )
     text = forms.CharField(label=_("Decision"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
@@ -28,7 +31,9 @@ class DecisionForm(forms.Form):
 
 
 class DistributeForm(forms.Form):
-    young_person = forms.ModelChoiceField(queryset=YoungPerson.objects.none(), widget=forms.HiddenInput)
+    young_person: "forms.ModelChoiceField[YoungPerson]" = forms.ModelChoiceField(
+        queryset=YoungPerson.objects.none(), widget=forms.HiddenInput
+    )
     counsellor = forms.ModelChoiceField(label=_("Counsellor"), queryset=get_user_model().objects.none())
 
     def __init__(self, *args, **kwargs):

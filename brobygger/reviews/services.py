@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 from brobygger.people import services as people_services
 
 from .models import Decision, Review
@@ -25,22 +25,22 @@ def create_review(actor, *, starts_at):
 
 
 @transaction.atomic
-def decide(actor, review, *, young_person, text, role=None):
+def decide(actor, review, *, young_person, text):
     text = (text or "").strip()
     if not text:
         raise ReviewError(_("Write the decision."))
     decision = Decision.objects.create(
         organisation=review.organisation, review=review, young_person=young_person, text=text, decided_by=actor.user
     )
-    log(actor, Action.CREATE, kind="review_decision", subject=young_person, obj=decision, role=role)
+    log(actor, Action.CREATE, kind="review_decision", subject=young_person, obj=decision)
     return decision
 
 
 @transaction.atomic
-def distribute(actor, review, *, young_person, counsellor, role=None):
+def distribute(actor, review, *, young_person, counsellor):
     """One action: the counsellor becomes the young person's entry point, which sets up the team."""
     try:
-        people_services.add_team_member(actor, young_person, user=counsellor, is_primary=True, role=role)
+        people_services.add_team_member(actor, young_person, user=counsellor, is_primary=True)
     except people_services.TeamError as error:
         raise ReviewError(str(error)) from error
     return decide(
@@ -48,5 +48,4 @@ def distribute(actor, review, *, young_person, counsellor, role=None):
         review,
         young_person=young_person,
         text=_("%(name)s is your counsellor and your way in.") % {"name": counsellor.display_name},
-        role=role,
     )

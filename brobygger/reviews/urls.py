@@ -1,6 +1,6 @@
 from django.urls import path
 
-from brobygger.web.parts import paths
+from brobygger.core.parts import paths
 
 from . import views
 from .selectors import PARTS

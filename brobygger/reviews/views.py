@@ -10,8 +10,8 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.web.forms import bound
-from brobygger.web.parts import part
+from brobygger.core.forms import bound
+from brobygger.core.parts import part
 
 from . import selectors, services
 from .forms import DecisionForm, DistributeForm, ReviewForm
@@ -41,7 +41,7 @@ def reviews(request):
 
 
 def _review(request, pk, action):
-    review = policy.get_object(request.actor, RV, action, pk)
+    review = policy.fetch(request.actor, RV, action, pk).obj
     review.organisation = request.actor.organisation  # the scope's, which `get_object` found it in
     return review
 
@@ -108,7 +108,7 @@ def decide(request, pk):
 
 @rule(RV, Action.DISTRIBUTE, methods=("POST",))
 def distribute(request, pk):
-    review = policy.get_object(request.actor, RV, Action.DISTRIBUTE, pk)
+    review = policy.fetch(request.actor, RV, Action.DISTRIBUTE, pk).obj
     form = DistributeForm(request.POST)
     if form.is_valid():
         try:

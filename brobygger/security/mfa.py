@@ -5,12 +5,16 @@ case data is shown (security.md R3). Young people are offered it and may
 always remove it again, so they are never locked out of their own data.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.http import HttpRequest, HttpResponse
 from django_scopes import scopes_disabled
 
-from brobygger.tenancy.models import Role
+from brobygger.core.roles import Role
 
 from . import crypto
 
@@ -19,7 +23,7 @@ SESSION_FLAG = "brobygger_mfa_passed"
 SECOND_FACTORS = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 
 
-def requires_mfa(user, memberships=None):
+def requires_mfa(user: Any, memberships: Iterable[Any] | None = None) -> bool:
     """Everyone but young people logs in in two steps. `memberships`: all of the user's, in every
     organisation, when the caller has read them already (the request's actor has)."""
     if not user.is_authenticated:
@@ -32,14 +36,14 @@ def requires_mfa(user, memberships=None):
         return user.memberships.exclude(role=Role.YOUNG_PERSON).exists()
 
 
-def passed_mfa(request):
+def passed_mfa(request: HttpRequest) -> bool:
     if request.session.get(SESSION_FLAG):
         return True
     records = get_authentication_records(request, request.user)
     return any(record.get("method") == "mfa" for record in records)
 
 
-def mark_passed(request):
+def mark_passed(request: HttpRequest) -> None:
     request.session[SESSION_FLAG] = True
 
 
@@ -59,7 +63,7 @@ class MFAAdapter(DefaultMFAAdapter):
         return others.exists()
 
 
-def refuse_without_second_factor(request):
+def refuse_without_second_factor(request: HttpRequest) -> HttpResponse:
     """Send a password-only session to set up two-step login, or, when the user has it, to log in with it."""
     from django.contrib import messages
     from django.contrib.auth import logout

@@ -10,6 +10,7 @@ the limits (`BROBYGGER_RATE_LIMITS`) each time.
 import math
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from ninja.errors import Throttled
 from ninja.throttling import SimpleRateThrottle
@@ -52,7 +53,7 @@ def _wait_seconds(throttle):
     return max(1, math.ceil(throttle.wait() or 1))
 
 
-def export_refused(request):
+def export_refused(request: HttpRequest) -> HttpResponse | None:
     """None while the user may export again, else a translated 429 page saying how long to wait."""
     throttle = ExportThrottle(_rate("export"))
     if throttle.allow_request(request):

@@ -7,7 +7,7 @@ from .models import SensitiveInformation
 
 
 @transaction.atomic
-def record(actor, young_person, *, data, role=None):
+def record(actor, young_person, *, data):
     item = SensitiveInformation(
         organisation=young_person.organisation, young_person=young_person, recorded_by=actor.user, **data
     )
@@ -21,13 +21,12 @@ def record(actor, young_person, *, data, role=None):
         obj=item,
         purpose=Purpose.SPECIAL_CATEGORY,
         purpose_text=data["why_needed"],
-        role=role,
     )
     return item
 
 
 @transaction.atomic
-def open_for(actor, young_person, *, purpose_text, role=None):
+def open_for(actor, young_person, *, purpose_text):
     """Log the opening with the purpose the user gave, then return the rows."""
     log(
         actor,
@@ -36,6 +35,5 @@ def open_for(actor, young_person, *, purpose_text, role=None):
         subject=young_person,
         purpose=Purpose.SPECIAL_CATEGORY,
         purpose_text=purpose_text,
-        role=role,
     )
     return list(SensitiveInformation.objects.filter(young_person=young_person).select_related("recorded_by"))

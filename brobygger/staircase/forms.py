@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.companies.models import Company, Offer
+from brobygger.core.forms import DateInput
 from brobygger.pathways.models import DreamDistance
-from brobygger.people.forms import DateInput
 
 from .models import Activity, Attendance, LearningPlan, Talent
 
@@ -15,8 +15,12 @@ MAX_AHEAD = timedelta(days=365)
 
 class ProposeForm(forms.ModelForm):
     # Declared so the form class never builds an unscoped queryset at import time.
-    offer = forms.ModelChoiceField(label=_("From an offer"), queryset=Offer.objects.none(), required=False)
-    company = forms.ModelChoiceField(label=_("Company"), queryset=Company.objects.none(), required=False)
+    offer: "forms.ModelChoiceField[Offer]" = forms.ModelChoiceField(
+        label=_("From an offer"), queryset=Offer.objects.none(), required=False
+    )
+    company: "forms.ModelChoiceField[Company]" = forms.ModelChoiceField(
+        label=_("Company"), queryset=Company.objects.none(), required=False
+    )
 
     class Meta:
         model = Activity
@@ -121,7 +125,9 @@ class AttendanceForm(forms.ModelForm):
 
 
 class TalentForm(forms.ModelForm):
-    suggested_offer = forms.ModelChoiceField(label=_("Suggested offer"), queryset=Offer.objects.none(), required=False)
+    suggested_offer: "forms.ModelChoiceField[Offer]" = forms.ModelChoiceField(
+        label=_("Suggested offer"), queryset=Offer.objects.none(), required=False
+    )
 
     class Meta:
         model = Talent

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from brobygger.access.rules import Kind
 from brobygger.audit.models import Action
 from brobygger.audit.services import log
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 
 from . import rules_for_young_workers as young_workers
 from .models import PLACEMENT_KINDS, Activity, ActivityKind, Attendance, LearningPlan, MentorMessage, Talent
@@ -73,7 +73,7 @@ def young_worker_warning(young_person, kind, day):
 
 
 @transaction.atomic
-def propose(actor, young_person, *, data, role=None):
+def propose(actor, young_person, *, data):
     """Propose an activity. Refuses more than 37 hours a week with what it
     overlaps, rules broken for young workers, a full offer, and an internship
     without a trial internship first unless a reason is given."""
@@ -106,7 +106,7 @@ def propose(actor, young_person, *, data, role=None):
     )
     activity.full_clean()
     activity.save()
-    log(actor, Action.CREATE, kind=Kind.ACTIVITY, subject=young_person, obj=activity, role=role)
+    log(actor, Action.CREATE, kind=Kind.ACTIVITY, subject=young_person, obj=activity)
     return activity
 
 
@@ -131,12 +131,12 @@ def answer(actor, activity, *, yes):
     activity.state = Activity.State.ACCEPTED if yes else Activity.State.DECLINED
     activity.answered_at = timezone.now()
     activity.save(update_fields=["state", "answered_at"])
-    log(actor, Action.UPDATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=activity, role="young_person")
+    log(actor, Action.UPDATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=activity)
     return activity
 
 
 @transaction.atomic
-def write_learning_plan(actor, activity, *, data, role=None):
+def write_learning_plan(actor, activity, *, data):
     """Write or change the learning plan. A change after the young person
     accepted it asks them to accept again."""
     young_person = activity.young_person
@@ -156,7 +156,7 @@ def write_learning_plan(actor, activity, *, data, role=None):
     plan.accepted_at = None
     plan.full_clean()
     plan.save()
-    log(actor, Action.UPDATE, kind="learning_plan", subject=young_person, obj=plan, role=role)
+    log(actor, Action.UPDATE, kind="learning_plan", subject=young_person, obj=plan)
     return plan
 
 
@@ -167,12 +167,12 @@ def accept_learning_plan(actor, activity):
         raise ActivityError(_("There is no learning plan to accept yet."))
     plan.accepted_at = timezone.now()
     plan.save(update_fields=["accepted_at"])
-    log(actor, Action.UPDATE, kind="learning_plan", subject=activity.young_person, obj=plan, role="young_person")
+    log(actor, Action.UPDATE, kind="learning_plan", subject=activity.young_person, obj=plan)
     return plan
 
 
 @transaction.atomic
-def register_attendance(actor, activity, *, day=None, present=True, hours=None, role=None):
+def register_attendance(actor, activity, *, day=None, present=True, hours=None):
     """One tap: today, present, the learning plan's hours. Registering the
     same day again corrects it."""
     day = day or timezone.localdate()
@@ -207,14 +207,14 @@ def register_attendance(actor, activity, *, day=None, present=True, hours=None, 
     if activity.state == Activity.State.ACCEPTED:
         activity.state = Activity.State.ACTIVE
         activity.save(update_fields=["state"])
-    log(actor, Action.UPDATE, kind="attendance", subject=activity.young_person, obj=entry, role=role)
+    log(actor, Action.UPDATE, kind="attendance", subject=activity.young_person, obj=entry)
     # Another person's registration of the day, now corrected: the view says what it was.
     entry.replaced = earlier if earlier is not None and earlier.registered_by_id != actor.user.pk else None
     return entry
 
 
 @transaction.atomic
-def end(actor, activity, *, learned, reason="", role=None):
+def end(actor, activity, *, learned, reason=""):
     """En dør på klem: ending is always possible and always records what was learned."""
     learned = (learned or "").strip()
     if not learned:
@@ -229,12 +229,12 @@ def end(actor, activity, *, learned, reason="", role=None):
     activity.end_reason = (reason or "").strip()
     activity.full_clean()
     activity.save()
-    log(actor, Action.UPDATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=activity, role=role)
+    log(actor, Action.UPDATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=activity)
     return activity
 
 
 @transaction.atomic
-def step_back_in(actor, activity, *, role=None):
+def step_back_in(actor, activity):
     """The door stays ajar: a new activity like the ended one. The young
     person's own step back in is their yes; staff propose it."""
     if activity.state != Activity.State.ENDED:
@@ -259,21 +259,21 @@ def step_back_in(actor, activity, *, role=None):
     check_hours(activity.young_person, starts_on=copy.starts_on, ends_on=None, hours_per_week=copy.hours_per_week)
     copy.full_clean()
     copy.save()
-    log(actor, Action.CREATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=copy, role=role)
+    log(actor, Action.CREATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=copy)
     return copy
 
 
 @transaction.atomic
-def record_talent(actor, young_person, *, data, role=None):
+def record_talent(actor, young_person, *, data):
     talent = Talent(organisation=young_person.organisation, young_person=young_person, spotted_by=actor.user, **data)
     talent.full_clean()
     talent.save()
-    log(actor, Action.CREATE, kind="talent", subject=young_person, obj=talent, role=role)
+    log(actor, Action.CREATE, kind="talent", subject=young_person, obj=talent)
     return talent
 
 
 @transaction.atomic
-def send_message(actor, activity, *, text, role=None):
+def send_message(actor, activity, *, text):
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Write a message."))
@@ -286,5 +286,5 @@ def send_message(actor, activity, *, text, role=None):
     )
     message.full_clean()
     message.save()
-    log(actor, Action.CREATE, kind="mentor_message", subject=activity.young_person, obj=message, role=role)
+    log(actor, Action.CREATE, kind="mentor_message", subject=activity.young_person, obj=message)
     return message

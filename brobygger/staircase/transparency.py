@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.portal.registry import exporter, register
+from brobygger.core.transparency import exporter, register
 
 from .models import Activity, Attendance, LearningPlan, MentorMessage, Talent
 

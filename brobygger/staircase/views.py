@@ -11,9 +11,10 @@ from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.certificates import selectors as certificate_selectors
 from brobygger.consent import selectors as consent_selectors
-from brobygger.web.forms import bound, submit
-from brobygger.web.navigation import back_to
-from brobygger.web.parts import part
+from brobygger.core.forms import bound, submit
+from brobygger.core.navigation import back_to
+from brobygger.core.parts import part
+from brobygger.core.roles import Role
 
 from . import selectors, services
 from .forms import AttendanceForm, EndForm, LearningPlanForm, MessageForm, ProposeForm, TalentForm
@@ -22,9 +23,9 @@ ACT = Kind.ACTIVITY
 
 
 def _activity(request, pk, action):
-    return policy.object_and_role(
-        request.actor, ACT, action, pk, queryset_hook=lambda qs: qs.select_related("young_person", "company")
-    )
+    return policy.fetch(
+        request.actor, ACT, action, pk, refine=lambda qs: qs.select_related("young_person", "company")
+    ).obj
 
 
 def _back_to_activity(request, activity):
@@ -38,12 +39,12 @@ def _after_tap(request, activity):
 
 @rule(Kind.YOUNG_PERSON, Action.PROPOSE_ACTIVITY, methods=("GET", "POST"))
 def propose(request, pk):
-    young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.PROPOSE_ACTIVITY, pk)
+    young_person = policy.fetch(request.actor, Kind.YOUNG_PERSON, Action.PROPOSE_ACTIVITY, pk).obj
     initial = {"offer": request.GET["offer"]} if request.GET.get("offer", "").isdigit() else {}
     form = ProposeForm(bound(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            activity = services.propose(request.actor, young_person, data=form.cleaned_data, role=role)
+            activity = services.propose(request.actor, young_person, data=form.cleaned_data)
         except services.ActivityError as error:
             form.add_error(None, str(error))
         else:
@@ -61,7 +62,7 @@ def propose(request, pk):
 
 @rule(ACT, Action.ANSWER, methods=("POST",))
 def answer(request, pk):
-    activity = policy.get_object(request.actor, ACT, Action.ANSWER, pk)
+    activity = policy.fetch(request.actor, ACT, Action.ANSWER, pk).obj
     if request.POST.get("answer") not in ("yes", "no"):
         messages.error(request, _("Answer yes or no."))
         return redirect("portal")
@@ -79,8 +80,8 @@ def answer(request, pk):
 
 @rule(ACT, Action.VIEW)
 def activity_detail(request, pk):
-    activity, role = _activity(request, pk, Action.VIEW)
-    audit.log_view(request.actor, ACT, activity, activity.young_person, role)
+    activity = _activity(request, pk, Action.VIEW)
+    audit.log_view(request.actor, ACT, activity, activity.young_person)
     may = {
         action: policy.may_on(request.actor, ACT, action, activity)
         for action in (
@@ -103,7 +104,7 @@ def activity_detail(request, pk):
         "end_form": EndForm(),
         "message_form": MessageForm(),
         "young_worker_rule": services.young_worker_warning(activity.young_person, activity.kind, activity.starts_on),
-        "is_mentor": role == "mentor",
+        "is_mentor": request.actor.acting_role == Role.MENTOR,
         "own": request.actor.young_person_id == activity.young_person_id,
         "certificate": certificate_selectors.live_certificate(activity) if activity.is_placement else None,
     }
@@ -112,12 +113,12 @@ def activity_detail(request, pk):
 
 @rule(ACT, Action.WRITE_LEARNING_PLAN, methods=("GET", "POST"))
 def learning_plan_edit(request, pk):
-    activity, role = _activity(request, pk, Action.WRITE_LEARNING_PLAN)
+    activity = _activity(request, pk, Action.WRITE_LEARNING_PLAN)
     form = LearningPlanForm(bound(request), instance=selectors.learning_plan_of(activity))
     done = submit(
         request,
         form,
-        lambda data: services.write_learning_plan(request.actor, activity, data=data, role=role),
+        lambda data: services.write_learning_plan(request.actor, activity, data=data),
         success=_("The learning plan is saved. The young person reads and accepts it."),
     )
     if done:
@@ -128,7 +129,7 @@ def learning_plan_edit(request, pk):
 
 @rule(ACT, Action.ACCEPT_LEARNING_PLAN, methods=("POST",))
 def learning_plan_accept(request, pk):
-    activity, _role = _activity(request, pk, Action.ACCEPT_LEARNING_PLAN)
+    activity = _activity(request, pk, Action.ACCEPT_LEARNING_PLAN)
     try:
         services.accept_learning_plan(request.actor, activity)
     except services.ActivityError as error:
@@ -142,7 +143,7 @@ def learning_plan_accept(request, pk):
 def attend(request, pk):
     """POST without fields is the one tap: today, present, the plan's hours.
     The form corrects another day or the hours."""
-    activity, role = _activity(request, pk, Action.ATTEND)
+    activity = _activity(request, pk, Action.ATTEND)
     form = AttendanceForm(
         bound(request),
         initial={"day": timezone.localdate(), "present": True, "hours": 4},
@@ -151,7 +152,7 @@ def attend(request, pk):
     if one_tap or (request.method == "POST" and form.is_valid()):
         data = {} if one_tap else form.cleaned_data
         try:
-            entry = services.register_attendance(request.actor, activity, role=role, **data)
+            entry = services.register_attendance(request.actor, activity, **data)
         except services.ActivityError as error:
             if one_tap:
                 messages.error(request, str(error))
@@ -179,12 +180,12 @@ def _replaced_text(earlier):
 
 @rule(ACT, Action.END, methods=("GET", "POST"))
 def end(request, pk):
-    activity, role = _activity(request, pk, Action.END)
+    activity = _activity(request, pk, Action.END)
     form = EndForm(bound(request))
     done = submit(
         request,
         form,
-        lambda data: services.end(request.actor, activity, role=role, **data),
+        lambda data: services.end(request.actor, activity, **data),
         success=_("Ended, with what was learned. The door stays ajar."),
     )
     if done:
@@ -194,9 +195,9 @@ def end(request, pk):
 
 @rule(ACT, Action.STEP_BACK_IN, methods=("POST",))
 def step_back_in(request, pk):
-    activity, role = _activity(request, pk, Action.STEP_BACK_IN)
+    activity = _activity(request, pk, Action.STEP_BACK_IN)
     try:
-        copy = services.step_back_in(request.actor, activity, role=role)
+        copy = services.step_back_in(request.actor, activity)
     except services.ActivityError as error:
         messages.error(request, str(error))
         return _back_to_activity(request, activity)
@@ -206,10 +207,10 @@ def step_back_in(request, pk):
 
 @rule(ACT, Action.MESSAGE, methods=("POST",))
 def message(request, pk):
-    activity, role = _activity(request, pk, Action.MESSAGE)
+    activity = _activity(request, pk, Action.MESSAGE)
     form = MessageForm(request.POST)
     if form.is_valid():
-        services.send_message(request.actor, activity, text=form.cleaned_data["text"], role=role)
+        services.send_message(request.actor, activity, text=form.cleaned_data["text"])
         messages.success(request, _("The message is sent to the counsellor."))
     else:
         messages.error(request, _("Write a message."))
@@ -218,10 +219,10 @@ def message(request, pk):
 
 @rule(Kind.YOUNG_PERSON, Action.RECORD_TALENT, methods=("GET", "POST"))
 def talent_create(request, pk):
-    young_person, role = policy.object_and_role(request.actor, Kind.YOUNG_PERSON, Action.RECORD_TALENT, pk)
+    young_person = policy.fetch(request.actor, Kind.YOUNG_PERSON, Action.RECORD_TALENT, pk).obj
     form = TalentForm(bound(request))
     if request.method == "POST" and form.is_valid():
-        services.record_talent(request.actor, young_person, data=form.cleaned_data, role=role)
+        services.record_talent(request.actor, young_person, data=form.cleaned_data)
         messages.success(request, _("Thank you. The counsellor and the consultant see it on their home screens."))
         return redirect("young_person_detail", pk=young_person.pk)
     return render(request, "staircase/talent_form.html", {"form": form, "young_person": young_person})
@@ -231,7 +232,7 @@ def talent_create(request, pk):
 def mentor_home(request):
     """The mentor's portal: their young people (by consent) with today's one tap, the learning
     certificates of placements that ended lately, and the open rounds of mutual choice; each a
-    part the page loads after itself (brobygger.web.parts)."""
+    part the page loads after itself (brobygger.core.parts)."""
     return render(request, "staircase/mentor_home.html", {"parts": MENTOR_PARTS.items()})
 
 
@@ -260,7 +261,7 @@ def _mentor_certificates(request, visible, today):
 
 
 def _mentor_rounds(request, visible, today):
-    rounds = policy.queryset(request.actor, Kind.ROUND_OFFER, Action.RANK).filter(round__state="open")
+    rounds = policy.visible(request.actor, Kind.ROUND_OFFER, Action.RANK).filter(round__state="open")
     return {"rounds": rounds.select_related("round", "offer")}
 
 
@@ -275,5 +276,5 @@ MENTOR_PARTS = {
 def mentor_part(request, key):
     title, build = MENTOR_PARTS[key]
     today = timezone.localdate()
-    context = {"today": today, **build(request, policy.queryset(request.actor, ACT, Action.LIST), today)}
+    context = {"today": today, **build(request, policy.visible(request.actor, ACT, Action.LIST), today)}
     return part(request, f"staircase/mentor/{key}.html", context, title=title, back=reverse("mentor_home"))

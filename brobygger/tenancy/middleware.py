@@ -1,6 +1,6 @@
 from django_scopes import scope
 
-from brobygger.access.actor import build_actor
+from .selectors import actor_of
 
 
 class TenantScopeMiddleware:
@@ -14,7 +14,7 @@ class TenantScopeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        actor = build_actor(request)
+        actor = actor_of(request)
         request.actor = actor
         if actor.organisation is None:
             return self.get_response(request)

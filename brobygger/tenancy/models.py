@@ -8,6 +8,8 @@ from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from brobygger.core.roles import Role
+
 
 class Organisation(models.Model):
     """A tenant: an NGO, a municipal youth unit or a social enterprise."""
@@ -44,21 +46,6 @@ class Organisation(models.Model):
     def archives_instead_of_erasing(self):
         # Municipal units have notation and journalising duties (security.md R33).
         return self.kind == self.Kind.MUNICIPAL
-
-
-class Role(models.TextChoices):
-    COUNSELLOR = "counsellor", _("Counsellor")
-    CONSULTANT = "consultant", _("Company consultant")
-    WORKSHOP_LEADER = "workshop_leader", _("Workshop leader")
-    TEAM_LEAD = "team_lead", _("Team lead")
-    MENTOR = "mentor", _("Company mentor")
-    YOUNG_PERSON = "young_person", _("Young person")
-    ANALYST = "analyst", _("Analyst")
-    ORG_ADMIN = "org_admin", _("Organisation admin")
-    EDITOR = "editor", _("Catalogue editor")
-
-
-STAFF_ROLES = frozenset({Role.COUNSELLOR, Role.CONSULTANT, Role.WORKSHOP_LEADER, Role.TEAM_LEAD})
 
 
 class TenantModel(models.Model):

@@ -1,7 +1,8 @@
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from brobygger import tokens
+from brobygger.access.actor import SESSION_KEY, Actor
+from brobygger.core import tokens
 
 from .models import Invitation, Membership, Organisation, Role
 
@@ -48,3 +49,22 @@ def pending_invitations(organisation):
     return Invitation.objects.filter(
         organisation=organisation, accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now()
     ).exclude(role=Role.YOUNG_PERSON)
+
+
+def actor_in(user, organisation) -> Actor:
+    """The user acting in one organisation with the roles they hold there now (none if they left)."""
+    roles = {m.role for m in memberships_of(user) if m.organisation_id == organisation.pk}
+    return Actor(user, organisation, [organisation], roles)
+
+
+def actor_of(request) -> Actor:
+    """The user of a request in the organisation they chose (the session remembers it), or their first."""
+    user = request.user
+    memberships = memberships_of(user)
+    if not memberships:
+        return Actor(user, memberships=memberships)
+    organisations = organisations_of(memberships)
+    wanted = request.session.get(SESSION_KEY)
+    active = next((org for org in organisations if str(org.pk) == wanted), organisations[0])
+    roles = {m.role for m in memberships if m.organisation_id == active.pk}
+    return Actor(user, active, organisations, roles, memberships)

@@ -11,9 +11,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
-from brobygger import tokens
 from brobygger.accounts import services as accounts
-from brobygger.errors import Refused
+from brobygger.core import tokens
+from brobygger.core.errors import Refused
 
 from .models import Invitation, Membership, Organisation, Role
 

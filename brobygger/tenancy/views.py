@@ -11,9 +11,9 @@ from brobygger.access import policy
 from brobygger.access.actor import SESSION_KEY
 from brobygger.access.policy import login_only, public, rule
 from brobygger.access.rules import Action, Kind
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
+from brobygger.core.forms import bound
 from brobygger.security import mfa
-from brobygger.web.forms import bound
 
 from . import selectors, services
 from .forms import MemberForm, NewLoginForm, SwitchOrganisationForm
@@ -96,7 +96,7 @@ def invitation_accept(request, token):
 
 @rule(MB, Action.DELETE, methods=("POST",))
 def member_remove(request, pk):
-    membership = policy.get_object(request.actor, MB, Action.DELETE, pk)
+    membership = policy.fetch(request.actor, MB, Action.DELETE, pk).obj
     if membership.user_id == request.user.pk and membership.role == "org_admin":
         messages.error(request, _("You cannot remove your own admin role."))
     else:

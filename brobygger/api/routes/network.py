@@ -14,7 +14,7 @@ from brobygger.audit.models import Action as LogAction
 from brobygger.catalogue import selectors as catalogue_selectors
 from brobygger.companies import services as company_services
 from brobygger.companies.cvr import normalise as normalise_cvr
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 from brobygger.outcomes import open_data
 
 from ..paging import Paging, paged
@@ -47,7 +47,7 @@ def fields_of(obj, names):
 @router.get("/companies", response=answers(page_of(CompanyOut)), summary="List companies")
 @api_rule(CP, Action.LIST)
 def list_companies(request, query: Query[Paging]):
-    return paged(policy.queryset(request.actor, CP, Action.LIST), query, lambda c: fields_of(c, COMPANY_FIELDS))
+    return paged(policy.visible(request.actor, CP, Action.LIST), query, lambda c: fields_of(c, COMPANY_FIELDS))
 
 
 @router.post("/companies", response=answers(CompanyOut, 201), summary="Add a company")
@@ -60,7 +60,7 @@ def create_company(request, body: CompanyIn):
 @router.get("/companies/{pk}", response=answers(CompanyOut), summary="One company")
 @api_rule(CP, Action.VIEW)
 def get_company(request, pk: UUID):
-    return fields_of(policy.get_object(request.actor, CP, Action.VIEW, pk), COMPANY_FIELDS)
+    return fields_of(policy.fetch(request.actor, CP, Action.VIEW, pk).obj, COMPANY_FIELDS)
 
 
 class OfferFilter(Paging):
@@ -71,7 +71,7 @@ class OfferFilter(Paging):
 @router.get("/offers", response=answers(page_of(OfferOut)), summary="List offers")
 @api_rule(OFFER, Action.LIST)
 def list_offers(request, query: Query[OfferFilter]):
-    queryset = policy.queryset(request.actor, OFFER, Action.LIST).order_by("company__name", "title", "pk")
+    queryset = policy.visible(request.actor, OFFER, Action.LIST).order_by("company__name", "title", "pk")
     if query.company_id:
         queryset = queryset.filter(company_id=query.company_id)
     if query.open is not None:
@@ -83,7 +83,7 @@ def list_offers(request, query: Query[OfferFilter]):
 @api_rule(CP, Action.CREATE_OFFER)
 def create_offer(request, body: OfferIn):
     """The company must be one of the organisation's; an ID from anywhere else is refused like an unknown one."""
-    company = policy.queryset(request.actor, CP, Action.CREATE_OFFER).filter(pk=body.company_id).first()
+    company = policy.visible(request.actor, CP, Action.CREATE_OFFER).filter(pk=body.company_id).first()
     if company is None:
         raise Refused(_("There is no company with that ID."))
     data = body.model_dump(exclude={"company_id"})
@@ -97,7 +97,7 @@ class FollowUpFilter(Paging):
 @figures_router.get("/follow-ups", response=answers(page_of(FollowUpOut)), summary="Follow-up contacts")
 @api_rule(Kind.FOLLOWUP_CONTACT, Action.LIST)
 def list_follow_ups(request, query: Query[FollowUpFilter]):
-    queryset = policy.queryset(request.actor, Kind.FOLLOWUP_CONTACT, Action.LIST).order_by("due_on", "pk")
+    queryset = policy.visible(request.actor, Kind.FOLLOWUP_CONTACT, Action.LIST).order_by("due_on", "pk")
     if query.open is not None:
         queryset = queryset.filter(done_on__isnull=query.open)
     fields = ("id", "young_person_id", "due_on", "done_on", "reached", "how_it_goes")

@@ -6,12 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from brobygger.access import policy
+from brobygger.access import policy, rules
 from brobygger.access.policy import api_rule
 from brobygger.access.rules import Action, FieldCategory, Kind
 from brobygger.audit import services as audit
 from brobygger.conversations import selectors as note_selectors
-from brobygger.errors import Refused
+from brobygger.core.errors import Refused
 from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways import services as pathway_services
 from brobygger.pathways.models import StatusCode
@@ -59,8 +59,8 @@ def list_young_people(request, query: Query[Search]):
     actor = request.actor
     term = query.q.strip()[:100]
     # The primary key breaks ties, so no one is skipped or repeated between pages.
-    queryset = selectors.search(policy.queryset(actor, YP, Action.LIST), term).order_by("first_name", "last_name", "pk")
-    full = not actor.has_role(*policy.rules.CONSENTED_FIELDS_ONLY)
+    queryset = selectors.search(policy.visible(actor, YP, Action.LIST), term).order_by("first_name", "last_name", "pk")
+    full = not actor.has_role(*rules.CONSENTED_FIELDS_ONLY)
 
     shown = []
 
@@ -71,8 +71,7 @@ def list_young_people(request, query: Query[Search]):
 
     page = paged(queryset, query, item)
     if term:
-        role = policy.granting_role(actor, YP, Action.LIST)
-        audit.log_search(actor, kind=YP, criterion=term, found=shown, role=role)
+        audit.log_search(actor, kind=YP, criterion=term, found=shown)
     return page
 
 
@@ -93,16 +92,16 @@ def create_young_person(request, body: YoungPersonIn):
 @router.get("/young-people/{pk}", response=answers(YoungPersonOut), summary="One young person")
 @api_rule(YP, Action.VIEW)
 def get_young_person(request, pk: UUID):
-    young_person, role, categories = policy.young_person_for_api(request.actor, Action.VIEW, pk)
-    audit.log_view(request.actor, YP, young_person, young_person, role)
+    young_person, categories = policy.young_person_for_api(request.actor, Action.VIEW, pk)
+    audit.log_view(request.actor, YP, young_person, young_person)
     return young_person_out(young_person, categories)
 
 
 @router.get("/young-people/{pk}/status-history", response=answers(list[StatusOut]), summary="Status history")
 @api_rule(YP, Action.VIEW, FieldCategory.PLAN)
 def status_history(request, pk: UUID):
-    young_person, role, _categories = policy.young_person_for_api(request.actor, Action.VIEW, pk, FieldCategory.PLAN)
-    audit.log_view(request.actor, "status", young_person, young_person, role)
+    young_person, _categories = policy.young_person_for_api(request.actor, Action.VIEW, pk, FieldCategory.PLAN)
+    audit.log_view(request.actor, "status", young_person, young_person)
     return [_status_out(entry) for entry in pathway_selectors.status_history(young_person)]
 
 
@@ -110,12 +109,12 @@ def status_history(request, pk: UUID):
 @api_rule(YP, Action.CHANGE_STATUS)
 def add_status(request, pk: UUID, body: StatusIn):
     """Adds a status from `valid_from` (today if left out). The history is never rewritten."""
-    young_person, role = policy.object_and_role(request.actor, YP, Action.CHANGE_STATUS, pk)
+    young_person = policy.fetch(request.actor, YP, Action.CHANGE_STATUS, pk).obj
     on = body.valid_from or timezone.localdate()
     activity = _code(StatusCode.Axis.ACTIVITY, body.activity, on)
     income = _code(StatusCode.Axis.INCOME, body.income, on) if body.income else None
     entry = pathway_services.change_status(
-        request.actor, young_person, activity=activity, income=income, valid_from=on, note=body.note, role=role
+        request.actor, young_person, activity=activity, income=income, valid_from=on, note=body.note
     )
     return Status(201, _status_out(entry))
 
@@ -142,8 +141,8 @@ def _status_out(entry):
 @router.get("/young-people/{pk}/plan", response=answers(list[PlanStepOut]), summary="The plan (both tracks)")
 @api_rule(YP, Action.VIEW, FieldCategory.PLAN)
 def plan(request, pk: UUID):
-    young_person, role, _categories = policy.young_person_for_api(request.actor, Action.VIEW, pk, FieldCategory.PLAN)
-    audit.log_view(request.actor, Kind.PLAN_STEP, young_person, young_person, role)
+    young_person, _categories = policy.young_person_for_api(request.actor, Action.VIEW, pk, FieldCategory.PLAN)
+    audit.log_view(request.actor, Kind.PLAN_STEP, young_person, young_person)
     return [
         {"id": s.pk, "track": s.track, "goal": s.goal, "due": s.due, "done": s.done_at is not None}
         for s in pathway_selectors.steps(young_person)
@@ -153,8 +152,8 @@ def plan(request, pk: UUID):
 @router.get("/young-people/{pk}/notes", response=answers(list[NoteOut]), summary="Conversation notes")
 @api_rule(YP, Action.READ_NOTES)
 def notes(request, pk: UUID):
-    young_person, role = policy.object_and_role(request.actor, YP, Action.READ_NOTES, pk)
-    audit.log_view(request.actor, Kind.NOTE, young_person, young_person, role)
+    young_person = policy.fetch(request.actor, YP, Action.READ_NOTES, pk).obj
+    audit.log_view(request.actor, Kind.NOTE, young_person, young_person)
     return [
         {
             "id": n.pk,
@@ -170,10 +169,8 @@ def notes(request, pk: UUID):
 @router.get("/young-people/{pk}/activities", response=answers(list[ActivityOut]), summary="Activities and attendance")
 @api_rule(YP, Action.VIEW, FieldCategory.ACTIVITIES)
 def activities(request, pk: UUID):
-    young_person, role, _categories = policy.young_person_for_api(
-        request.actor, Action.VIEW, pk, FieldCategory.ACTIVITIES
-    )
-    audit.log_view(request.actor, Kind.ACTIVITY, young_person, young_person, role)
+    young_person, _categories = policy.young_person_for_api(request.actor, Action.VIEW, pk, FieldCategory.ACTIVITIES)
+    audit.log_view(request.actor, Kind.ACTIVITY, young_person, young_person)
     rows = activity_selectors.for_young_person(young_person).prefetch_related("attendance")
     return [
         {

@@ -28,6 +28,7 @@ from brobygger.companies import services as companies
 from brobygger.companies.models import EscoOccupation, Offer
 from brobygger.consent import services as consent
 from brobygger.conversations import services as conversations
+from brobygger.core.roles import Role
 from brobygger.demo.names import FIRST_NAMES, LAST_NAMES
 from brobygger.guide import services as guide
 from brobygger.matching import selectors as matching_selectors
@@ -44,7 +45,7 @@ from brobygger.reviews import services as reviews
 from brobygger.staircase import services as staircase
 from brobygger.staircase.models import Activity, Attendance
 from brobygger.tenancy import services as tenancy
-from brobygger.tenancy.models import Membership, Organisation, Role
+from brobygger.tenancy.models import Membership, Organisation
 
 DEMO_PASSWORD = "brobygger-demo-2026"
 
@@ -332,7 +333,6 @@ class Command(BaseCommand):
                     young_person,
                     recipient_organisation=opgang2,
                     categories=[FieldCategory.IDENTITY, FieldCategory.TEAM],
-                    role=Role.COUNSELLOR,
                 )
 
     def _reset(self):
@@ -541,7 +541,7 @@ class Command(BaseCommand):
                 categories = [FieldCategory.IDENTITY, FieldCategory.CONTACT]
                 if index % 2 == 0:
                     categories.append(FieldCategory.TEAM)
-                consent.give(actor, young_person, company=company, categories=categories, role=Role.COUNSELLOR)
+                consent.give(actor, young_person, company=company, categories=categories)
                 if index < 6:
                     self._placement(actor, young_person, company, mentor, rng)
                 if index < 3:

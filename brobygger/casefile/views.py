@@ -1,0 +1,259 @@
+"""The professionals' page about one young person: it gathers what many apps hold about them (the
+pathway, notes, activities, the team, consents, documents), and erasure, which asks every app to forget.
+It stands above the apps it gathers; none of them imports it."""
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from brobygger.access import policy
+from brobygger.access.policy import rule
+from brobygger.access.rules import Action, FieldCategory, Kind
+from brobygger.attachments import selectors as attachment_selectors
+from brobygger.audit import services as audit
+from brobygger.consent import selectors as consent_selectors
+from brobygger.conversations import selectors as note_selectors
+from brobygger.core.errors import Refused
+from brobygger.core.forms import bound
+from brobygger.core.parts import part
+from brobygger.core.roles import Role
+from brobygger.pathways import selectors as pathway_selectors
+from brobygger.pathways.models import Pathway
+from brobygger.people import selectors
+from brobygger.people.forms import EraseForm
+from brobygger.staircase import selectors as activity_selectors
+
+from . import erasure
+
+YP = Kind.YOUNG_PERSON
+
+
+def _young_person(request, pk, action):
+    return policy.fetch(request.actor, Kind.YOUNG_PERSON, action, pk).obj
+
+
+def _page(request, pk):
+    """The young person and what the actor may see and do on their page.
+    A mentor sees only the categories the young person consented to share."""
+    young_person = _young_person(request, pk, Action.VIEW)
+    categories = policy.visible_categories(request.actor, young_person)
+    context = {
+        "young_person": young_person,
+        "categories": categories,
+        "is_mentor_view": categories != set(FieldCategory.values) or request.actor.acting_role == Role.MENTOR,
+        "may": _Allowed(request.actor, young_person),
+    }
+    return young_person, context
+
+
+class _Allowed(dict):
+    """What the actor may do on the young person's page (`PAGE_ACTIONS`), each answer worked out
+    the first time a template asks, so that a part asks only about its own actions."""
+
+    def __init__(self, actor, young_person):
+        super().__init__()
+        self.actor, self.young_person = actor, young_person
+
+    def __missing__(self, action):
+        if action not in PAGE_ACTIONS:
+            raise KeyError(action)
+        self[action] = allowed = policy.allowed_on(self.actor, Action(action), self.young_person)
+        return allowed
+
+
+@rule(YP, Action.VIEW)
+def young_person_detail(request, pk):
+    """The young person's page for professionals: the actions and the referral, and the parts the
+    page loads after itself (brobygger.core.parts): where they are on the way with the next good
+    step and the status at the top, then both tracks side by side, notes, activities, the team and
+    consents."""
+    young_person, context = _page(request, pk)
+    audit.log_view(request.actor, YP, young_person, young_person)
+    context["parts"] = {
+        key: {"url": reverse(f"young_person_{key}", kwargs={"pk": young_person.pk}), "title": shown.title}
+        for key, shown in PARTS.items()
+        if shown.shows(context)
+    }
+    return render(request, "casefile/detail.html", context)
+
+
+def where_context(young_person):
+    """Where the young person is on the way: the pathway, the status, the next good step."""
+    rows = list(pathway_selectors.steps_for_next(young_person))
+    return {
+        "pathway": pathway_selectors.pathway_of(young_person),
+        "status": pathway_selectors.shown_status(young_person),
+        "next_step": pathway_selectors.next_good_step(rows),
+        "progress": pathway_selectors.progress(rows),
+        "phases": Pathway.Phase.choices,
+    }
+
+
+def _where_part(request, young_person, context):
+    return where_context(young_person)
+
+
+def _status_part(request, young_person, context):
+    return {
+        "status": pathway_selectors.shown_status(young_person),
+        "status_codes": pathway_selectors.codes("activity"),
+    }
+
+
+def _plan_part(request, young_person, context):
+    by_track, _rows = pathway_selectors.steps_by_track(young_person)
+    return {
+        "pathway": pathway_selectors.pathway_of(young_person),
+        "steps": by_track,
+        "wishes": pathway_selectors.wishes(young_person),
+    }
+
+
+def _notes_part(request, young_person, context):
+    notes, more = note_selectors.latest(young_person, NOTES_ON_PAGE)
+    return {
+        "notes": notes,
+        "notes_more": more,
+        "attachments": attachment_selectors.for_young_person(young_person),
+        "may_delete_attachments": policy.may(request.actor, Kind.ATTACHMENT, Action.DELETE),
+    }
+
+
+def _activities_part(request, young_person, context):
+    talents = None if context["is_mentor_view"] else activity_selectors.talents_of(young_person)
+    return {"activities": activity_selectors.listed_for_young_person(young_person), "talents": talents}
+
+
+def _team_part(request, young_person, context):
+    return {
+        "team": selectors.team_of(young_person) if "team" in context["categories"] else None,
+        "consents": None if context["is_mentor_view"] else consent_selectors.history_for(young_person),
+    }
+
+
+def _shows_plan(context):
+    return "plan" in context["categories"]
+
+
+class Part(NamedTuple):
+    title: str | Promise
+    kind: str  # what the access log says the part showed
+    shows: Callable  # (page context) -> whether the actor sees the part at all (a mentor sees what was consented)
+    lists: Callable  # (request, young_person, page context) -> its lists
+
+
+# The lists of the young person's page, each a part with an address of its own.
+PARTS = {
+    "where": Part(gettext_lazy("Where on the way"), Kind.PLAN_STEP, _shows_plan, _where_part),
+    "status": Part(
+        gettext_lazy("Status"),
+        Kind.YOUNG_PERSON,
+        lambda context: not context["is_mentor_view"] and context["may"][Action.CHANGE_STATUS],
+        _status_part,
+    ),
+    "plan": Part(gettext_lazy("Plan"), Kind.PLAN_STEP, _shows_plan, _plan_part),
+    "notes": Part(gettext_lazy("Conversations"), Kind.NOTE, lambda context: not context["is_mentor_view"], _notes_part),
+    "activities": Part(
+        gettext_lazy("Activities"),
+        Kind.ACTIVITY,
+        lambda context: "activities" in context["categories"],
+        _activities_part,
+    ),
+    "team": Part(
+        gettext_lazy("Team"),
+        Kind.TEAM_MEMBER,
+        lambda context: "team" in context["categories"] or not context["is_mentor_view"],
+        _team_part,
+    ),
+}
+
+
+@rule(YP, Action.VIEW)
+def young_person_part(request, pk, key):
+    """One part of the page. A part the actor may not see (a mentor's, without the young person's
+    consent to it) answers empty, and nothing was looked up to log."""
+    young_person, context = _page(request, pk)
+    shown = PARTS[key]
+    if shown.shows(context):
+        audit.log_view(request.actor, shown.kind, young_person, young_person)
+        context.update(shown.lists(request, young_person, context))
+    else:
+        policy.showed_nothing_of(request.actor, young_person)
+    back = reverse("young_person_detail", kwargs={"pk": young_person.pk})
+    return part(request, f"casefile/parts/{key}.html", context, title=shown.title, back=back)
+
+
+NOTES_ON_PAGE = 20
+
+PAGE_ACTIONS = (
+    Action.UPDATE,
+    Action.MANAGE_TEAM,
+    Action.GIVE_CONSENT,
+    Action.UPDATE_PLAN,
+    Action.CHANGE_STATUS,
+    Action.WRITE_NOTE,
+    Action.PROPOSE_ACTIVITY,
+    Action.ACCEPT_PATHWAY,
+    Action.VIEW_SENSITIVE,
+    Action.RECORD_SENSITIVE,
+    Action.RECORD_TALENT,
+    Action.POINT_TO_COMMUNITY,
+    Action.END_PATHWAY,
+    Action.START_FOLLOWUP,
+    Action.RECORD_MEASURE,
+    Action.SUGGEST,
+    Action.ATTACH,
+    Action.ERASE,
+)
+
+
+@rule(Kind.SHARED_PERSON, Action.LIST)
+def shared_list(request):
+    people = (
+        policy.visible(request.actor, Kind.SHARED_PERSON, Action.LIST)
+        .select_related("organisation")
+        .order_by("first_name", "last_name")
+    )
+    rows = [(yp, consent_selectors.categories_shared_with(yp, request.actor.organisation)) for yp in people]
+    audit.log_search(request.actor, kind=Kind.SHARED_PERSON, criterion="shared-with-us", found=people)
+    return render(request, "casefile/shared_list.html", {"rows": rows})
+
+
+@rule(Kind.SHARED_PERSON, Action.VIEW)
+def shared_detail(request, pk):
+    young_person = policy.fetch(
+        request.actor, Kind.SHARED_PERSON, Action.VIEW, pk, refine=lambda qs: qs.select_related("organisation")
+    ).obj
+    audit.log_view(request.actor, Kind.SHARED_PERSON, young_person, young_person)
+    categories = consent_selectors.categories_shared_with(young_person, request.actor.organisation)
+    team = selectors.team_across_organisations(young_person) if "team" in categories else None
+    context = {"young_person": young_person, "categories": categories, "team": team}
+    return render(request, "casefile/shared_detail.html", context)
+
+
+@rule(YP, Action.ERASE, methods=("GET", "POST"))
+def young_person_erase(request, pk):
+    """Erase (NGOs) or archive (municipal units), after typing the young person's name to confirm."""
+    young_person = _young_person(request, pk, Action.ERASE)
+    archives = young_person.organisation.archives_instead_of_erasing
+    form = EraseForm(bound(request), expected=young_person.full_name)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if archives:
+                erasure.archive(request.actor, young_person)
+                messages.success(request, _("%(name)s is archived.") % {"name": young_person.full_name})
+                return redirect("young_person_detail", pk=young_person.pk)
+            erasure.erase(request.actor, young_person)
+        except Refused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("Everything about the young person is erased."))
+            return redirect("young_people_list")
+    context = {"form": form, "young_person": young_person, "archives": archives}
+    return render(request, "casefile/erase.html", context)
