@@ -36,6 +36,9 @@ pytest_on() {  # pytest_on DB
 mkdir -p var
 step "lint (ruff check)" $VENV/bin/ruff check .
 step "lint (ruff format --check)" $VENV/bin/ruff format --check .
+step "import contract (lint-imports: the floors of docs/architecture.md)" $VENV/bin/lint-imports
+step "types (mypy with django-stubs)" env BROBYGGER_INSECURE_DEV_KEY=1 $VENV/bin/mypy
+step "templates (djLint)" $VENV/bin/djlint brobygger/templates --lint
 step "migrations are up to date" env BROBYGGER_INSECURE_DEV_KEY=1 $VENV/bin/python manage.py makemigrations --check --dry-run
 
 if ! browser_reason=$($VENV/bin/python -c "from tests.chromium import chromium_missing_reason as r; print(r() or '')"); then
