@@ -4,9 +4,7 @@
 import re
 from html import unescape
 
-PLACEHOLDER = re.compile(
-    r'<section class="card" id="[^"]*" aria-labelledby="[^"]*" aria-busy="true" data-part="([^"]+)".*?</section>', re.S
-)
+PLACEHOLDER = re.compile(r'<section\b[^>]*\baria-busy="true"[^>]*\bdata-part="([^"]+)"[^>]*>.*?</section>', re.S)
 
 
 def part_addresses(html):

@@ -8,7 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from brobygger.audit.models import AccessLog, AppendOnlyError
+from brobygger.access.actor import Actor
+from brobygger.access.rules import Kind
+from brobygger.audit import services as audit
+from brobygger.audit.models import AccessLog, AppendOnlyError, LogAction, LogKind
 from brobygger.audit.services import purge_expired
 from brobygger.people.models import YoungPerson
 from tests.parts import whole_page
@@ -210,3 +213,18 @@ def test_a_case_review_list_writes_a_row_about_each_young_person_on_it(world, cl
     new = rows()[before:]
     assert {r.subject_id for r in new} == {world.objects["yp_a"].pk}
     assert all(r.criterion == "case review agenda: decisions" for r in new)
+
+
+def test_the_log_speaks_one_vocabulary_that_holds_every_kind_of_the_rules_table():
+    """Every kind a rule names can be written about, under the same word."""
+    assert {kind.value for kind in Kind} <= {kind.value for kind in LogKind}
+    assert all(LogKind[kind.name] == kind.value for kind in Kind)
+
+
+def test_a_word_outside_the_logs_vocabulary_is_refused(world):
+    user = world.user("counsellor_on_team")
+    actor = Actor(user, world.org_a, [world.org_a], {"counsellor"})
+    before = AccessLog.objects.with_scopes_disabled().count()
+    with scope(organisation=world.org_a.pk), pytest.raises(ValueError):
+        audit.log(actor, LogAction.VIEW, kind="something_else")
+    assert AccessLog.objects.with_scopes_disabled().count() == before

@@ -70,7 +70,7 @@ def fill_every_text_field(values):
 @pytest.fixture
 def hostile_world(world):
     from brobygger.audit import services as audit
-    from brobygger.audit.models import Action
+    from brobygger.audit.models import LogAction
     from brobygger.tenancy.selectors import actor_in
 
     # The row's key keeps values apart where a field is part of a unique constraint.
@@ -78,7 +78,7 @@ def hostile_world(world):
     yp = world.objects["yp_a"]
     with scopes_disabled():
         actor = actor_in(world.user("counsellor_on_team"), yp.organisation)
-        for action in (Action.VIEW, Action.SEARCH):
+        for action in (LogAction.VIEW, LogAction.SEARCH):
             audit.log(actor, action, kind="young_person", subject=yp, obj=yp, criterion=PAYLOAD, purpose_text=PAYLOAD)
     return world, filled + 4
 

@@ -3,13 +3,13 @@ import time
 from django.db import transaction
 from django_scopes import scopes_disabled
 
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction, LogKind
 from brobygger.audit.services import log
 
 from . import storage
 from .models import Attachment
 
-KIND = "attachment"
+KIND = LogKind.ATTACHMENT
 
 
 def attach(actor, young_person, *, inspected, description=""):
@@ -30,7 +30,7 @@ def attach(actor, young_person, *, inspected, description=""):
                 description=description,
                 uploaded_by=actor.user,
             )
-            log(actor, Action.CREATE, kind=KIND, subject=young_person, obj=attachment)
+            log(actor, LogAction.CREATE, kind=KIND, subject=young_person, obj=attachment)
     except BaseException:
         storage.remove(stored_name)
         raise
@@ -38,12 +38,12 @@ def attach(actor, young_person, *, inspected, description=""):
 
 
 def record_download(actor, attachment):
-    log(actor, Action.VIEW, kind=KIND, subject=attachment.young_person, obj=attachment)
+    log(actor, LogAction.VIEW, kind=KIND, subject=attachment.young_person, obj=attachment)
 
 
 @transaction.atomic
 def delete(actor, attachment):
-    log(actor, Action.DELETE, kind=KIND, subject=attachment.young_person, obj=attachment)
+    log(actor, LogAction.DELETE, kind=KIND, subject=attachment.young_person, obj=attachment)
     stored_name = attachment.stored_name
     attachment.delete()
     transaction.on_commit(lambda: storage.remove(stored_name))

@@ -1,3 +1,5 @@
+from enum import StrEnum
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,13 +12,68 @@ class AppendOnlyError(Exception):
     pass
 
 
-class Action(models.TextChoices):
+class LogAction(models.TextChoices):
     VIEW = "view", _("Viewed")
     SEARCH = "search", _("Searched")
     CREATE = "create", _("Created")
     UPDATE = "update", _("Changed")
     EXPORT = "export", _("Exported")
     DELETE = "delete", _("Deleted")
+
+
+class LogKind(StrEnum):
+    """What a row of the access log is about: every kind of the rules table (access.rules.Kind, the
+    same values; a test holds them together) and the parts of a case that are no kind of their own."""
+
+    YOUNG_PERSON = "young_person"
+    TEAM_MEMBER = "team_member"
+    CONSENT = "consent"
+    COMPANY = "company"
+    MEMBERSHIP = "membership"
+    ACCESS_LOG = "access_log"
+    OWN_DATA = "own_data"
+    FIGURES = "figures"
+    SHARED_PERSON = "shared_person"
+    PLAN_STEP = "plan_step"
+    NOTE = "note"
+    ACTIVITY = "activity"
+    OFFER = "offer"
+    FOLLOWUP_CONTACT = "followup_contact"
+    STATUS_CHECK = "status_check"
+    GROUP = "group"
+    MEETING = "meeting"
+    COMMUNITY = "community"
+    REVIEW = "review"
+    ATTENTION = "attention"
+    OWN_INSTRUMENT = "own_instrument"
+    CERTIFICATE = "certificate"
+    ISSUER_KEY = "issuer_key"
+    MATCH_WEIGHTS = "match_weights"
+    ROUND = "round"
+    ROUND_SEAT = "round_seat"
+    ROUND_OFFER = "round_offer"
+    PUBLIC_CONTENT = "public_content"
+    SELF_ASSESSMENT = "self_assessment"
+    IMPORT_BATCH = "import_batch"
+    ATTACHMENT = "attachment"
+    # Beyond the rules table's kinds: the parts of a young person's case a row can be about.
+    ATTENDANCE = "attendance"
+    COMMUNITY_POINTER = "community_pointer"
+    FOLLOWUP_FEED = "followup_feed"
+    FOLLOWUP_PLAN = "followup_plan"
+    GROUP_MEMBER = "group_member"
+    LEARNING_PLAN = "learning_plan"
+    MEASURE = "measure"
+    MEETING_ATTENDANCE = "meeting_attendance"
+    MENTOR_MESSAGE = "mentor_message"
+    OPEN_DATA = "open_data"
+    PATHWAY = "pathway"
+    REVIEW_DECISION = "review_decision"
+    SENSITIVE = "sensitive"
+    STATUS = "status"
+    TALENT = "talent"
+    TARGETS = "targets"
+    WISH = "wish"
 
 
 class Purpose(models.TextChoices):
@@ -61,7 +118,7 @@ class AccessLog(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
     )
     role = models.CharField(_("role"), max_length=20)
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    action = models.CharField(_("action"), max_length=10, choices=LogAction.choices)
     subject = models.ForeignKey(
         "people.YoungPerson",  # by name: the access log stands below the apps it records
         on_delete=models.DO_NOTHING,

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from brobygger.access import rules
 
-from .models import AccessLog, Action, RetentionGrant
+from .models import AccessLog, LogAction, LogKind, RetentionGrant
 
 
 def _entry(actor, action, *, kind, subject_id=None, obj=None, criterion="", purpose=None, role="", purpose_text=""):
@@ -18,7 +18,7 @@ def _entry(actor, action, *, kind, subject_id=None, obj=None, criterion="", purp
         role=role,
         action=action,
         subject_id=subject_id,
-        object_kind=str(kind),
+        object_kind=LogKind(kind),  # refuses a word outside the log's vocabulary
         object_id=str(obj.pk) if obj is not None else "",
         criterion=criterion[:300],
         purpose=purpose or rules.ROLE_PURPOSE.get(role, "administration"),
@@ -55,7 +55,7 @@ def log_reads(actor):
     rows = [
         _entry(
             actor,
-            Action.VIEW,
+            LogAction.VIEW,
             kind=kind,
             subject_id=young_person_id,
             obj=obj,
@@ -74,12 +74,12 @@ def log_search(actor, *, kind, criterion, found):
     that showed no one writes one row about no one."""
     found = list(found)
     if not found:
-        return [log(actor, Action.SEARCH, kind=kind, criterion=criterion)]
-    return log_many(actor, Action.SEARCH, kind=kind, subjects=found, criterion=criterion)
+        return [log(actor, LogAction.SEARCH, kind=kind, criterion=criterion)]
+    return log_many(actor, LogAction.SEARCH, kind=kind, subjects=found, criterion=criterion)
 
 
 def log_view(actor, kind, obj, subject):
-    return log(actor, Action.VIEW, kind=kind, subject=subject, obj=obj)
+    return log(actor, LogAction.VIEW, kind=kind, subject=subject, obj=obj)
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from django_scopes import scopes_disabled
 
 from brobygger.access.rules import Kind
 from brobygger.audit import services as audit
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction
 from brobygger.core.errors import Refused
 from brobygger.core.transparency import forget_everywhere
 
@@ -31,7 +31,7 @@ def archive(actor, young_person):
     young_person.save(update_fields=["archived_at", "updated_at"])
     if young_person.user_id:
         _end_login(young_person.user, erase=False)
-    audit.log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
+    audit.log(actor, LogAction.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
 
 
 @transaction.atomic
@@ -45,7 +45,7 @@ def erase(actor, young_person):
     if user is not None:
         _end_login(user, erase=True)
     # That an erasure happened, by whom and when, is kept; about whom is not.
-    audit.log(actor, Action.DELETE, kind=Kind.YOUNG_PERSON)
+    audit.log(actor, LogAction.DELETE, kind=Kind.YOUNG_PERSON)
 
 
 def _end_login(user, *, erase):

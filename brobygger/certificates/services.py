@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction, LogKind
 from brobygger.audit.services import log
 from brobygger.core.errors import Refused
 from brobygger.staircase.models import Activity
@@ -20,7 +20,7 @@ from . import dataintegrity, identity, keys, statuslist
 from .models import Certificate, IssuerKey, StatusList
 from .selectors import hours_total
 
-KIND = "certificate"
+KIND = LogKind.CERTIFICATE
 EDITABLE_FIELDS = ("language", "title", "tasks", "skills", "occupation", "mentor_statement")
 
 
@@ -92,7 +92,7 @@ def rotate_key(actor, organisation):
     existing = StatusList.objects.select_for_update().filter(organisation=organisation).first()
     if existing is not None:
         _publish(existing, organisation)
-    log(actor, Action.UPDATE, kind="issuer_key", obj=key)
+    log(actor, LogAction.UPDATE, kind=LogKind.ISSUER_KEY, obj=key)
     return key
 
 
@@ -143,7 +143,7 @@ def write(actor, activity, *, data):
     _unsign(certificate)
     certificate.full_clean()
     certificate.save()
-    log(actor, Action.UPDATE, kind=KIND, subject=activity.young_person, obj=certificate)
+    log(actor, LogAction.UPDATE, kind=KIND, subject=activity.young_person, obj=certificate)
     return certificate
 
 
@@ -175,7 +175,7 @@ def sign(actor, certificate, *, signed_name):
     certificate.signed_at = timezone.now()
     certificate.changes_asked = ""
     certificate.save()
-    log(actor, Action.UPDATE, kind=KIND, subject=certificate.young_person, obj=certificate)
+    log(actor, LogAction.UPDATE, kind=KIND, subject=certificate.young_person, obj=certificate)
     return certificate
 
 
@@ -190,7 +190,7 @@ def ask_for_changes(actor, certificate, *, text):
     certificate.changes_asked = text
     certificate.full_clean()
     certificate.save()
-    log(actor, Action.UPDATE, kind=KIND, subject=certificate.young_person, obj=certificate)
+    log(actor, LogAction.UPDATE, kind=KIND, subject=certificate.young_person, obj=certificate)
     return certificate
 
 
@@ -224,7 +224,7 @@ def approve(actor, certificate, *, email):
     certificate.credential = sign_for(organisation, unsigned)
     certificate.state = Certificate.State.ISSUED
     certificate.save()
-    log(actor, Action.CREATE, kind=KIND, subject=certificate.young_person, obj=certificate)
+    log(actor, LogAction.CREATE, kind=KIND, subject=certificate.young_person, obj=certificate)
     return certificate
 
 
@@ -243,5 +243,5 @@ def revoke(actor, certificate, *, reason):
     certificate.revoked_by = actor.user
     certificate.revoked_reason = reason[:500]
     certificate.save()
-    log(actor, Action.UPDATE, kind=KIND, subject=certificate.young_person, obj=certificate)
+    log(actor, LogAction.UPDATE, kind=KIND, subject=certificate.young_person, obj=certificate)
     return certificate

@@ -10,7 +10,7 @@ from brobygger.access import policy
 from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.audit.models import Action as LogAction
+from brobygger.audit.models import LogAction
 from brobygger.core.forms import bound, submit
 from brobygger.core.pdf import PdfUnavailable
 

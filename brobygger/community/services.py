@@ -3,7 +3,7 @@ import re
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction, LogKind
 from brobygger.audit.services import log
 from brobygger.core.errors import Refused
 
@@ -29,13 +29,13 @@ def add_member(actor, group, *, young_person, phase, may_be_named=False):
     member = GroupMember.objects.create(
         organisation=group.organisation, group=group, young_person=young_person, phase=phase, may_be_named=may_be_named
     )
-    log(actor, Action.CREATE, kind="group_member", subject=young_person, obj=member)
+    log(actor, LogAction.CREATE, kind=LogKind.GROUP_MEMBER, subject=young_person, obj=member)
     return member
 
 
 @transaction.atomic
 def remove_member(actor, member):
-    log(actor, Action.DELETE, kind="group_member", subject=member.young_person, obj=member)
+    log(actor, LogAction.DELETE, kind=LogKind.GROUP_MEMBER, subject=member.young_person, obj=member)
     member.delete()
 
 
@@ -82,7 +82,7 @@ def save_note(actor, meeting, *, text):
 def set_attendance(actor, participation, *, attended):
     participation.attended = attended
     participation.save(update_fields=["attended"])
-    log(actor, Action.UPDATE, kind="meeting_attendance", subject=participation.young_person, obj=participation)
+    log(actor, LogAction.UPDATE, kind=LogKind.MEETING_ATTENDANCE, subject=participation.young_person, obj=participation)
     return participation
 
 
@@ -103,5 +103,5 @@ def point_to(actor, young_person, *, community, note=""):
         pointed_by=actor.user,
         note=note,
     )
-    log(actor, Action.CREATE, kind="community_pointer", subject=young_person, obj=pointer)
+    log(actor, LogAction.CREATE, kind=LogKind.COMMUNITY_POINTER, subject=young_person, obj=pointer)
     return pointer

@@ -2,7 +2,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from brobygger.access.rules import FieldCategory, Kind
-from brobygger.audit.models import Action, Purpose
+from brobygger.audit.models import LogAction, Purpose
 from brobygger.audit.services import log
 
 from .models import Consent
@@ -23,7 +23,7 @@ def give(actor, young_person, *, categories, company=None, recipient_organisatio
         text_version=CURRENT_VERSION,
         recorded_by=actor.user,
     )
-    log(actor, Action.CREATE, kind=Kind.CONSENT, subject=young_person, obj=consent, purpose=Purpose.CONSENT)
+    log(actor, LogAction.CREATE, kind=Kind.CONSENT, subject=young_person, obj=consent, purpose=Purpose.CONSENT)
     return consent
 
 
@@ -37,7 +37,7 @@ def withdraw(actor, consent):
     consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
     log(
         actor,
-        Action.UPDATE,
+        LogAction.UPDATE,
         kind=Kind.CONSENT,
         subject=consent.young_person,
         obj=consent,

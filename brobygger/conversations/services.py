@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from brobygger.access.rules import Kind
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction
 from brobygger.audit.services import log
 from brobygger.core.errors import Refused
 
@@ -19,7 +19,7 @@ def write(actor, young_person, *, data):
     note = Note(organisation=young_person.organisation, young_person=young_person, author=actor.user, **data)
     note.full_clean()
     note.save()
-    log(actor, Action.CREATE, kind=Kind.NOTE, subject=young_person, obj=note)
+    log(actor, LogAction.CREATE, kind=Kind.NOTE, subject=young_person, obj=note)
     return note
 
 
@@ -38,5 +38,5 @@ def edit(actor, note, *, data):
     note.edited_at = timezone.now()
     note.full_clean()
     note.save()
-    log(actor, Action.UPDATE, kind=Kind.NOTE, subject=note.young_person, obj=note)
+    log(actor, LogAction.UPDATE, kind=Kind.NOTE, subject=note.young_person, obj=note)
     return note

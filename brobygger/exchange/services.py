@@ -12,7 +12,7 @@ from django_scopes import scope, scopes_disabled
 
 from brobygger.access.rules import Action
 from brobygger.audit import services as audit
-from brobygger.audit.models import Action as LogAction
+from brobygger.audit.models import LogAction
 from brobygger.core.errors import Refused, Said, in_every_language
 from brobygger.people import selectors as people_selectors
 from brobygger.tenancy.selectors import actor_in

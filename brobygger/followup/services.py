@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction, LogKind
 from brobygger.audit.services import log
 from brobygger.core.errors import Refused
 from brobygger.pathways import selectors as pathway_selectors
@@ -50,7 +50,7 @@ def create_plan(actor, young_person):
     plan = _plan(
         actor, young_person, outcome=status.activity, exit_on=status.valid_from, months=organisation.followup_months
     )
-    log(actor, Action.CREATE, kind="followup_plan", subject=young_person, obj=plan)
+    log(actor, LogAction.CREATE, kind=LogKind.FOLLOWUP_PLAN, subject=young_person, obj=plan)
     return plan
 
 
@@ -61,7 +61,7 @@ def checks_after_end(actor, young_person, *, ended_on):
     if FollowUpPlan.objects.filter(young_person=young_person, closed_on__isnull=True).exists():
         return None
     plan = _plan(actor, young_person, outcome=None, exit_on=ended_on, months=0)
-    log(actor, Action.CREATE, kind="followup_plan", subject=young_person, obj=plan)
+    log(actor, LogAction.CREATE, kind=LogKind.FOLLOWUP_PLAN, subject=young_person, obj=plan)
     return plan
 
 
@@ -112,7 +112,7 @@ def record_contact(actor, contact, *, reached, how_it_goes="", note="", status=N
         raise FollowUpError(already_recorded(contact))
     if status is not None:
         pathway_services.change_status(actor, contact.young_person, activity=status)
-    log(actor, Action.UPDATE, kind="followup_contact", subject=contact.young_person, obj=contact)
+    log(actor, LogAction.UPDATE, kind=LogKind.FOLLOWUP_CONTACT, subject=contact.young_person, obj=contact)
     return contact
 
 
@@ -135,5 +135,5 @@ def record_check(actor, check, *, status=None, unknown=False):
     check = StatusCheck.objects.select_related("young_person", "recorded_by").get(pk=check.pk)
     if not recorded:
         raise FollowUpError(already_recorded(check))
-    log(actor, Action.UPDATE, kind="status_check", subject=check.young_person, obj=check)
+    log(actor, LogAction.UPDATE, kind=LogKind.STATUS_CHECK, subject=check.young_person, obj=check)
     return check

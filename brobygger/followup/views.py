@@ -10,8 +10,7 @@ from icalendar import Calendar, Event
 from brobygger.access import policy, rules
 from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
-from brobygger.audit.models import AccessLog, Purpose
-from brobygger.audit.models import Action as LogAction
+from brobygger.audit.models import AccessLog, LogAction, LogKind, Purpose
 from brobygger.core import tokens
 from brobygger.core.forms import bound, submit
 
@@ -139,7 +138,7 @@ def feed(request, token):
                 user=owner.user,
                 role="feed",
                 action=LogAction.SEARCH,
-                object_kind="followup_feed",
+                object_kind=LogKind.FOLLOWUP_FEED,
                 criterion="calendar feed",
                 purpose=Purpose.CASEWORK,
             )

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from brobygger.access.rules import Kind
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction
 from brobygger.audit.services import log
 from brobygger.companies import selectors as company_selectors
 from brobygger.companies.models import Offer
@@ -32,7 +32,7 @@ def save_profile(actor, young_person, *, data, occupations):
     profile.full_clean()
     profile.save()
     profile.occupations.set(occupations)
-    log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=profile)
+    log(actor, LogAction.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=profile)
     return profile
 
 
@@ -92,7 +92,7 @@ def create_round(actor, *, title, choose_by, young_people, offers):
         organisation=actor.organisation, title=title, choose_by=choose_by, created_by=actor.user
     )
     _add(round_, young_people, offers)
-    log(actor, Action.CREATE, kind=Kind.ROUND, obj=round_)
+    log(actor, LogAction.CREATE, kind=Kind.ROUND, obj=round_)
     return round_
 
 
@@ -101,7 +101,7 @@ def add_to_round(actor, round_, *, young_people, offers):
     round_ = _locked(round_)
     _add(round_, young_people, offers)
     _changed(round_)
-    log(actor, Action.UPDATE, kind=Kind.ROUND, obj=round_)
+    log(actor, LogAction.UPDATE, kind=Kind.ROUND, obj=round_)
     return round_
 
 
@@ -134,7 +134,7 @@ def rank_offers(actor, seat, *, ranking, note=""):
     seat.note_to_companies = note.strip()
     seat.save(update_fields=["note_to_companies"])
     _changed(round_)
-    log(actor, Action.UPDATE, kind=Kind.ROUND_SEAT, subject=seat.young_person, obj=seat)
+    log(actor, LogAction.UPDATE, kind=Kind.ROUND_SEAT, subject=seat.young_person, obj=seat)
     return seat
 
 
@@ -152,7 +152,7 @@ def rank_applicants(actor, round_offer, *, ranking):
         for i, seat in enumerate(ranking, start=1)
     )
     _changed(round_)
-    log(actor, Action.UPDATE, kind=Kind.ROUND_OFFER, obj=round_offer)
+    log(actor, LogAction.UPDATE, kind=Kind.ROUND_OFFER, obj=round_offer)
     return round_offer
 
 
@@ -170,7 +170,7 @@ def leave(actor, seat):
     seat.unmatched_reason = ""
     seat.save(update_fields=["left_at", "result", "unmatched_reason"])
     _changed(round_)
-    log(actor, Action.UPDATE, kind=Kind.ROUND_SEAT, subject=seat.young_person, obj=seat)
+    log(actor, LogAction.UPDATE, kind=Kind.ROUND_SEAT, subject=seat.young_person, obj=seat)
     return seat
 
 
@@ -183,7 +183,7 @@ def compute(actor, round_):
     RoundSeat.objects.bulk_update(_seats_with(round_, outcome), ["result", "unmatched_reason"])
     round_.computed_at = timezone.now()
     round_.save(update_fields=["computed_at"])
-    log(actor, Action.UPDATE, kind=Kind.ROUND, obj=round_)
+    log(actor, LogAction.UPDATE, kind=Kind.ROUND, obj=round_)
     return outcome
 
 
@@ -238,4 +238,4 @@ def _finish(actor, round_, state):
     round_.finished_at = timezone.now()
     round_.finished_by = actor.user
     round_.save(update_fields=["state", "finished_at", "finished_by"])
-    log(actor, Action.UPDATE, kind=Kind.ROUND, obj=round_)
+    log(actor, LogAction.UPDATE, kind=Kind.ROUND, obj=round_)

@@ -7,7 +7,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.audit.models import Action as LogAction
+from brobygger.audit.models import LogAction
 from brobygger.companies.models import Offer
 from brobygger.core.errors import Refused
 from brobygger.core.forms import bound, submit

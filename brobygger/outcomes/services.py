@@ -2,7 +2,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction, LogKind
 from brobygger.audit.services import log
 from brobygger.core.errors import Refused
 from brobygger.people import selectors as people_selectors
@@ -64,7 +64,7 @@ def record(actor, young_person, *, instrument_id, answers, language, mode):
         answers=cleaned,
         score=score,
     )
-    log(actor, Action.CREATE, kind="measure", subject=young_person, obj=response)
+    log(actor, LogAction.CREATE, kind=LogKind.MEASURE, subject=young_person, obj=response)
     if instrument.id == "who5" and score <= instruments.WHO5_FOLLOW_UP_AT:
         Attention.objects.create(
             organisation=young_person.organisation,
@@ -82,7 +82,7 @@ def attended(actor, attention):
         attention.done_at = timezone.now()
         attention.done_by = actor.user
         attention.save(update_fields=["done_at", "done_by"])
-        log(actor, Action.UPDATE, kind="attention", subject=attention.young_person, obj=attention)
+        log(actor, LogAction.UPDATE, kind=LogKind.ATTENTION, subject=attention.young_person, obj=attention)
     return attention
 
 
@@ -111,7 +111,7 @@ def set_targets(actor, *, year, values):
             existing.save(update_fields=["value", "set_by", "set_at"])
         else:
             Target.objects.create(organisation=actor.organisation, year=year, key=key, value=value, set_by=actor.user)
-    log(actor, Action.UPDATE, kind="targets", criterion=str(year))
+    log(actor, LogAction.UPDATE, kind=LogKind.TARGETS, criterion=str(year))
 
 
 class PublishError(Refused):
@@ -132,7 +132,7 @@ def publish(actor, *, year, rows):
         rows=rows,
         published_by=actor.user,
     )
-    log(actor, Action.CREATE, kind="open_data", obj=release)
+    log(actor, LogAction.CREATE, kind=LogKind.OPEN_DATA, obj=release)
     return release
 
 
@@ -142,7 +142,7 @@ def withdraw(actor, release):
     if release.withdrawn_at is None:
         release.withdrawn_at = timezone.now()
         release.save(update_fields=["withdrawn_at"])
-        log(actor, Action.UPDATE, kind="open_data", obj=release)
+        log(actor, LogAction.UPDATE, kind=LogKind.OPEN_DATA, obj=release)
     return release
 
 
@@ -157,5 +157,5 @@ def add_own_instrument(actor, *, data):
         raise MeasureError(_("A measure needs at least one question and two answers."))
     if own.max_missing >= len(definition.items):
         raise MeasureError(_("At least one question must be answered."))
-    log(actor, Action.CREATE, kind="own_instrument", obj=own)
+    log(actor, LogAction.CREATE, kind=LogKind.OWN_INSTRUMENT, obj=own)
     return own

@@ -12,7 +12,7 @@ from brobygger.access import policy
 from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.audit.models import Action as LogAction
+from brobygger.audit.models import LogAction, LogKind
 from brobygger.catalogue import selectors as catalogue_selectors
 from brobygger.core.forms import bound, submit
 from brobygger.core.parts import part
@@ -167,7 +167,7 @@ def figures_page(request):
     parts, asked for at once, all find them made."""
     form, result, about = _figures_for(request)
     if result is not None:
-        audit.log(request.actor, LogAction.VIEW, kind="figures", criterion=request.GET.urlencode())
+        audit.log(request.actor, LogAction.VIEW, kind=LogKind.FIGURES, criterion=request.GET.urlencode())
     shown = []
     if result is not None:
         shown = [
@@ -219,7 +219,7 @@ def figures_export(request, fmt):
     if result is None:
         messages.error(request, _("Correct the filters first."))
         return redirect("figures")
-    audit.log(request.actor, LogAction.EXPORT, kind="figures", criterion=f"{fmt} {request.GET.urlencode()}"[:300])
+    audit.log(request.actor, LogAction.EXPORT, kind=LogKind.FIGURES, criterion=f"{fmt} {request.GET.urlencode()}"[:300])
     stem = f"brobygger-resultater-{result['filters'].start:%Y%m%d}-{result['filters'].end:%Y%m%d}"
     if fmt == "xlsx":
         body = exports.workbook(result, about)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from brobygger.access.rules import Kind
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction, LogKind
 from brobygger.audit.services import log
 from brobygger.core.errors import Refused
 
@@ -51,7 +51,7 @@ def accept(actor, young_person, *, on, how="", initiative=None):
         pathway.initiative = initiative
     pathway.version += 1
     pathway.save()
-    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway)
+    log(actor, LogAction.UPDATE, kind=LogKind.PATHWAY, subject=young_person, obj=pathway)
     return pathway
 
 
@@ -65,7 +65,7 @@ def set_phase(actor, young_person, *, phase):
     pathway.phase = phase
     pathway.version += 1
     pathway.save()
-    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway)
+    log(actor, LogAction.UPDATE, kind=LogKind.PATHWAY, subject=young_person, obj=pathway)
     return pathway
 
 
@@ -80,7 +80,7 @@ def update_tracks(actor, young_person, *, dream, livelihood, version):
     pathway.livelihood = livelihood.strip()
     pathway.version = version + 1
     pathway.save()
-    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway)
+    log(actor, LogAction.UPDATE, kind=LogKind.PATHWAY, subject=young_person, obj=pathway)
     return pathway
 
 
@@ -127,7 +127,7 @@ def change_status(actor, young_person, *, activity, income=None, valid_from=None
         note=note.strip(),
         recorded_by=actor.user,
     )
-    log(actor, Action.CREATE, kind="status", subject=young_person, obj=entry)
+    log(actor, LogAction.CREATE, kind=LogKind.STATUS, subject=young_person, obj=entry)
     signals.status_changed.send(sender=StatusEntry, actor=actor, young_person=young_person, entry=entry)
     return entry
 
@@ -148,7 +148,7 @@ def end_pathway(actor, young_person, *, on, reason=""):
     pathway.end_reason = reason.strip()
     pathway.version += 1
     pathway.save()
-    log(actor, Action.UPDATE, kind="pathway", subject=young_person, obj=pathway)
+    log(actor, LogAction.UPDATE, kind=LogKind.PATHWAY, subject=young_person, obj=pathway)
     signals.pathway_ended.send(sender=Pathway, actor=actor, young_person=young_person, pathway=pathway)
     return pathway
 
@@ -158,7 +158,7 @@ def add_step(actor, young_person, *, data):
     step = PlanStep(organisation=young_person.organisation, young_person=young_person, created_by=actor.user, **data)
     step.full_clean()
     step.save()
-    log(actor, Action.CREATE, kind=Kind.PLAN_STEP, subject=young_person, obj=step)
+    log(actor, LogAction.CREATE, kind=Kind.PLAN_STEP, subject=young_person, obj=step)
     return step
 
 
@@ -169,7 +169,7 @@ def update_step(actor, step, *, data, version):
         raise Conflict(
             _("Someone else changed this step while you were writing. Your text is kept below: compare and save again.")
         )
-    log(actor, Action.UPDATE, kind=Kind.PLAN_STEP, subject=step.young_person, obj=step)
+    log(actor, LogAction.UPDATE, kind=Kind.PLAN_STEP, subject=step.young_person, obj=step)
     step.refresh_from_db()
     return step
 
@@ -178,7 +178,7 @@ def update_step(actor, step, *, data, version):
 def set_done(actor, step, *, done):
     done_at = timezone.now() if done else None
     PlanStep.objects.filter(pk=step.pk).update(done_at=done_at, version=F("version") + 1)
-    log(actor, Action.UPDATE, kind=Kind.PLAN_STEP, subject=step.young_person, obj=step)
+    log(actor, LogAction.UPDATE, kind=Kind.PLAN_STEP, subject=step.young_person, obj=step)
     step.refresh_from_db()
     return step
 
@@ -188,7 +188,7 @@ def add_wish(actor, young_person, *, kind, text):
     wish = Wish(organisation=young_person.organisation, young_person=young_person, kind=kind, text=text.strip())
     wish.full_clean()
     wish.save()
-    log(actor, Action.CREATE, kind="wish", subject=young_person, obj=wish)
+    log(actor, LogAction.CREATE, kind=LogKind.WISH, subject=young_person, obj=wish)
     return wish
 
 

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from brobygger.access.rules import Kind
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction
 from brobygger.audit.services import log, log_many
 from brobygger.core.errors import Refused
 from brobygger.core.roles import Role
@@ -45,7 +45,7 @@ def create_referral(actor, *, data):
             role=TeamRole.COUNSELLOR,
             is_primary=True,
         )
-    log(actor, Action.CREATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
+    log(actor, LogAction.CREATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
     return young_person
 
 
@@ -60,7 +60,7 @@ def _cpr_allowed(actor, digits):
 def find_by_cpr(actor, queryset, digits):
     """The young person with this CPR number among those the actor may see, via the blind index.
     The access log says that a CPR number was looked up, never which."""
-    log(actor, Action.SEARCH, kind=Kind.YOUNG_PERSON, criterion=CPR_CRITERION)
+    log(actor, LogAction.SEARCH, kind=Kind.YOUNG_PERSON, criterion=CPR_CRITERION)
     return queryset.filter(cpr_index=cpr.index(digits)).first()
 
 
@@ -73,7 +73,7 @@ def update_referral(actor, young_person, *, data):
         setattr(young_person, field, value)
     young_person.full_clean()
     young_person.save()
-    log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
+    log(actor, LogAction.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
     return young_person
 
 
@@ -101,14 +101,14 @@ def add_team_member(actor, young_person, *, user, is_primary=False):
         role=team_role,
         is_primary=is_primary,
     )
-    log(actor, Action.UPDATE, kind=Kind.TEAM_MEMBER, subject=young_person, obj=member)
+    log(actor, LogAction.UPDATE, kind=Kind.TEAM_MEMBER, subject=young_person, obj=member)
     return member
 
 
 @transaction.atomic
 def remove_team_member(actor, member):
     young_person = member.young_person
-    log(actor, Action.DELETE, kind=Kind.TEAM_MEMBER, subject=young_person, obj=member)
+    log(actor, LogAction.DELETE, kind=Kind.TEAM_MEMBER, subject=young_person, obj=member)
     member.delete()
 
 
@@ -125,7 +125,7 @@ def invite_to_login(actor, young_person, *, email, base_url):
     )
     young_person.login_invitation = invitation
     young_person.save(update_fields=["login_invitation", "updated_at"])
-    log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
+    log(actor, LogAction.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
     return invitation
 
 
@@ -142,7 +142,7 @@ def set_up_login(actor, young_person, *, email):
     )
     young_person.user = membership.user
     young_person.save(update_fields=["user", "updated_at"])
-    log(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
+    log(actor, LogAction.UPDATE, kind=Kind.YOUNG_PERSON, subject=young_person, obj=young_person)
     return membership.user
 
 
@@ -201,8 +201,8 @@ def upsert_referrals(actor, rows, on_progress=lambda done: None):
                 changed.append(person)
         YoungPerson.objects.bulk_create(new, batch_size=IMPORT_BATCH)
         YoungPerson.objects.bulk_update(changed, REFERRAL_FIELDS, batch_size=IMPORT_BATCH)
-        log_many(actor, Action.CREATE, kind=Kind.YOUNG_PERSON, subjects=new, criterion="import")
-        log_many(actor, Action.UPDATE, kind=Kind.YOUNG_PERSON, subjects=changed, criterion="import")
+        log_many(actor, LogAction.CREATE, kind=Kind.YOUNG_PERSON, subjects=new, criterion="import")
+        log_many(actor, LogAction.UPDATE, kind=Kind.YOUNG_PERSON, subjects=changed, criterion="import")
         created, updated = created + len(new), updated + len(changed)
         on_progress(min(start + IMPORT_BATCH, len(rows)))
     return {"created": created, "updated": updated, "unchanged": len(rows) - created - updated}

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.audit.models import Action as LogAction
+from brobygger.audit.models import LogAction
 from brobygger.core.forms import bound
 from brobygger.core.parts import part
 from brobygger.core.pdf import PdfUnavailable, render_pdf

@@ -1,7 +1,7 @@
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction, LogKind
 from brobygger.audit.services import log
 from brobygger.core.errors import Refused
 from brobygger.people import services as people_services
@@ -32,7 +32,7 @@ def decide(actor, review, *, young_person, text):
     decision = Decision.objects.create(
         organisation=review.organisation, review=review, young_person=young_person, text=text, decided_by=actor.user
     )
-    log(actor, Action.CREATE, kind="review_decision", subject=young_person, obj=decision)
+    log(actor, LogAction.CREATE, kind=LogKind.REVIEW_DECISION, subject=young_person, obj=decision)
     return decision
 
 

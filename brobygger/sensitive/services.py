@@ -1,6 +1,6 @@
 from django.db import transaction
 
-from brobygger.audit.models import Action, Purpose
+from brobygger.audit.models import LogAction, LogKind, Purpose
 from brobygger.audit.services import log
 
 from .models import SensitiveInformation
@@ -15,8 +15,8 @@ def record(actor, young_person, *, data):
     item.save()
     log(
         actor,
-        Action.CREATE,
-        kind="sensitive",
+        LogAction.CREATE,
+        kind=LogKind.SENSITIVE,
         subject=young_person,
         obj=item,
         purpose=Purpose.SPECIAL_CATEGORY,
@@ -30,8 +30,8 @@ def open_for(actor, young_person, *, purpose_text):
     """Log the opening with the purpose the user gave, then return the rows."""
     log(
         actor,
-        Action.VIEW,
-        kind="sensitive",
+        LogAction.VIEW,
+        kind=LogKind.SENSITIVE,
         subject=young_person,
         purpose=Purpose.SPECIAL_CATEGORY,
         purpose_text=purpose_text,

@@ -9,7 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from brobygger.access.rules import Kind
-from brobygger.audit.models import Action
+from brobygger.audit.models import LogAction, LogKind
 from brobygger.audit.services import log
 from brobygger.core.errors import Refused
 
@@ -106,7 +106,7 @@ def propose(actor, young_person, *, data):
     )
     activity.full_clean()
     activity.save()
-    log(actor, Action.CREATE, kind=Kind.ACTIVITY, subject=young_person, obj=activity)
+    log(actor, LogAction.CREATE, kind=Kind.ACTIVITY, subject=young_person, obj=activity)
     return activity
 
 
@@ -131,7 +131,7 @@ def answer(actor, activity, *, yes):
     activity.state = Activity.State.ACCEPTED if yes else Activity.State.DECLINED
     activity.answered_at = timezone.now()
     activity.save(update_fields=["state", "answered_at"])
-    log(actor, Action.UPDATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=activity)
+    log(actor, LogAction.UPDATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=activity)
     return activity
 
 
@@ -156,7 +156,7 @@ def write_learning_plan(actor, activity, *, data):
     plan.accepted_at = None
     plan.full_clean()
     plan.save()
-    log(actor, Action.UPDATE, kind="learning_plan", subject=young_person, obj=plan)
+    log(actor, LogAction.UPDATE, kind=LogKind.LEARNING_PLAN, subject=young_person, obj=plan)
     return plan
 
 
@@ -167,7 +167,7 @@ def accept_learning_plan(actor, activity):
         raise ActivityError(_("There is no learning plan to accept yet."))
     plan.accepted_at = timezone.now()
     plan.save(update_fields=["accepted_at"])
-    log(actor, Action.UPDATE, kind="learning_plan", subject=activity.young_person, obj=plan)
+    log(actor, LogAction.UPDATE, kind=LogKind.LEARNING_PLAN, subject=activity.young_person, obj=plan)
     return plan
 
 
@@ -207,7 +207,7 @@ def register_attendance(actor, activity, *, day=None, present=True, hours=None):
     if activity.state == Activity.State.ACCEPTED:
         activity.state = Activity.State.ACTIVE
         activity.save(update_fields=["state"])
-    log(actor, Action.UPDATE, kind="attendance", subject=activity.young_person, obj=entry)
+    log(actor, LogAction.UPDATE, kind=LogKind.ATTENDANCE, subject=activity.young_person, obj=entry)
     # Another person's registration of the day, now corrected: the view says what it was.
     entry.replaced = earlier if earlier is not None and earlier.registered_by_id != actor.user.pk else None
     return entry
@@ -229,7 +229,7 @@ def end(actor, activity, *, learned, reason=""):
     activity.end_reason = (reason or "").strip()
     activity.full_clean()
     activity.save()
-    log(actor, Action.UPDATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=activity)
+    log(actor, LogAction.UPDATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=activity)
     return activity
 
 
@@ -259,7 +259,7 @@ def step_back_in(actor, activity):
     check_hours(activity.young_person, starts_on=copy.starts_on, ends_on=None, hours_per_week=copy.hours_per_week)
     copy.full_clean()
     copy.save()
-    log(actor, Action.CREATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=copy)
+    log(actor, LogAction.CREATE, kind=Kind.ACTIVITY, subject=activity.young_person, obj=copy)
     return copy
 
 
@@ -268,7 +268,7 @@ def record_talent(actor, young_person, *, data):
     talent = Talent(organisation=young_person.organisation, young_person=young_person, spotted_by=actor.user, **data)
     talent.full_clean()
     talent.save()
-    log(actor, Action.CREATE, kind="talent", subject=young_person, obj=talent)
+    log(actor, LogAction.CREATE, kind=LogKind.TALENT, subject=young_person, obj=talent)
     return talent
 
 
@@ -286,5 +286,5 @@ def send_message(actor, activity, *, text):
     )
     message.full_clean()
     message.save()
-    log(actor, Action.CREATE, kind="mentor_message", subject=activity.young_person, obj=message)
+    log(actor, LogAction.CREATE, kind=LogKind.MENTOR_MESSAGE, subject=activity.young_person, obj=message)
     return message

@@ -10,7 +10,7 @@ from brobygger.access import policy
 from brobygger.access.policy import api_rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.audit.models import Action as LogAction
+from brobygger.audit.models import LogAction, LogKind
 from brobygger.catalogue import selectors as catalogue_selectors
 from brobygger.companies import services as company_services
 from brobygger.companies.cvr import normalise as normalise_cvr
@@ -114,6 +114,6 @@ def outcomes(request, query: Query[Year]):
     """The organisation's figures for a year, as in its open data: counts under 3 hidden."""
     actor = request.actor
     year = query.year or timezone.localdate().year
-    audit.log(actor, LogAction.VIEW, kind="figures", criterion=f"api year={year}")
+    audit.log(actor, LogAction.VIEW, kind=LogKind.FIGURES, criterion=f"api year={year}")
     initiatives = catalogue_selectors.initiatives_of([actor.organisation])
     return open_data.rows_for(actor.organisation, initiatives, year, today=timezone.localdate())

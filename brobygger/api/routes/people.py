@@ -10,6 +10,7 @@ from brobygger.access import policy, rules
 from brobygger.access.policy import api_rule
 from brobygger.access.rules import Action, FieldCategory, Kind
 from brobygger.audit import services as audit
+from brobygger.audit.models import LogKind
 from brobygger.conversations import selectors as note_selectors
 from brobygger.core.errors import Refused
 from brobygger.pathways import selectors as pathway_selectors
@@ -101,7 +102,7 @@ def get_young_person(request, pk: UUID):
 @api_rule(YP, Action.VIEW, FieldCategory.PLAN)
 def status_history(request, pk: UUID):
     young_person, _categories = policy.young_person_for_api(request.actor, Action.VIEW, pk, FieldCategory.PLAN)
-    audit.log_view(request.actor, "status", young_person, young_person)
+    audit.log_view(request.actor, LogKind.STATUS, young_person, young_person)
     return [_status_out(entry) for entry in pathway_selectors.status_history(young_person)]
 
 
