@@ -1,4 +1,4 @@
-"""Issue 11: the REST API and imports at municipal scale.
+"""The REST API and imports at municipal scale.
 
 import_rows_per_s: a 100,000-row offers file with their companies (5,000 companies),
 uploaded as semicolon CSV from Excel, checked (the preview) and imported in one

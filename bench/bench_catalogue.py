@@ -1,4 +1,4 @@
-"""Issue 10: Danish full-text search over the catalogue grown to 5,000 entries
+"""Danish full-text search over the catalogue grown to 5,000 entries
 (goal: search_p95_ms <= 50). The 68 entries of the seeds are copied with other
 municipalities and owners and mixed texts, so the index holds realistic Danish;
 search_p95_ms is the selector and the first page the catalogue view shows (count

@@ -1,4 +1,4 @@
-"""Issue 9: issuing a learning certificate (sign + PDF) and checking one, in an
+"""Issuing a learning certificate (sign + PDF) and checking one, in an
 organisation that has already issued many (they fill its status list)."""
 
 import random

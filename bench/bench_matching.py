@@ -1,4 +1,4 @@
-"""Issue 6: suggestions for one young person over 10,000 offers (the page, p95 over
+"""Suggestions for one young person over 10,000 offers (the page, p95 over
 100 young people), and a round of mutual choice of 2,000 young people × 500 offers:
 ours against the `matching` library's HospitalResident on the same instance, and
 the same round computed through the database."""

@@ -1,4 +1,4 @@
-"""Issue 5: the consultant's dashboard with 3,000 companies and 10,000 offers
+"""The consultant's dashboard with 3,000 companies and 10,000 offers
 (municipal scale), against a floor view in the same run, with query counts."""
 
 import random

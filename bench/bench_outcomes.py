@@ -1,6 +1,6 @@
-"""Issue 8: the outcome figures over 50,000 participants with their status
+"""The outcome figures over 50,000 participants with their status
 histories (municipal scale): snapshot, flows, the whole figures page and the
-funder exports. The page keeps a filter set's figures for 5 minutes (issue 13): the page is timed
+funder exports. The page keeps a filter set's figures for 5 minutes: the page is timed
 both made anew (`figures_page_p50_ms`) and again within those minutes (`figures_page_again_p50_ms`)."""
 
 import random

@@ -1,4 +1,4 @@
-"""Issue 4: server time of the young person's page (the plan page) and the
+"""Server time of the young person's page (the plan page) and the
 portal with 500 notes on one young person, against a floor view in the same run."""
 
 import random

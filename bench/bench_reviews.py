@@ -1,4 +1,4 @@
-"""Issue 7: the case-review agenda for a team of 15 counsellors with 600 young
+"""The case-review agenda for a team of 15 counsellors with 600 young
 people (notes, follow-up plans, ended activities), against a floor view."""
 
 import random

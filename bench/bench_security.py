@@ -1,4 +1,4 @@
-"""Issue 12: what the protections cost. Field encryption per value; the young person's page (behind the
+"""What the protections cost. Field encryption per value; the young person's page (behind the
 two-step-login gate, with encrypted CPR and special-category information) against a floor view; a CPR
 lookup through the blind index among every young person; and key rotation in rows per second, the
 figure an operator needs to plan a rotation."""

@@ -1,5 +1,5 @@
 """Every page, for every role, in Chromium at 375 px: zero WCAG 2.2 AA
-violations found by axe-core, and no sideways scrolling (issue 14)."""
+violations found by axe-core, and no sideways scrolling."""
 
 import contextlib
 import os

@@ -281,7 +281,7 @@ def test_api_responses_are_not_cached(world, api):
 
 def test_what_an_api_client_gets_wrong_is_answered_in_json_in_its_language(world, api):
     """The probe got a 500 for a NUL byte, an English HTML page for a 5 MB body and an untranslated
-    "Cannot parse request body" (issue 28, item 13)."""
+    "Cannot parse request body"."""
     yp = world.objects["yp_a"]
     path = f"/api/young-people/{yp.pk}/status-history"
     nul = api("counsellor_on_team", "POST", path, {"activity": "education", "note": "før\x00efter"})

@@ -1,4 +1,4 @@
-"""The invitation, walked on a phone in Chromium (issue 28, items 1 and 7): the administrator
+"""The invitation, walked on a phone in Chromium: the administrator
 invites a new counsellor; the counsellor opens the link from the e-mail, chooses a password, sets up
 two-step login with an authenticator app and arrives at the start page. Someone who only knows the
 password cannot set up two-step login."""

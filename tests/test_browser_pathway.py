@@ -1,4 +1,4 @@
-"""Issue 4 end to end on a 375 px phone: notes in three taps, read by the
+"""End to end on a 375 px phone: notes in three taps, read by the
 young person; a no to a proposal, seen by the counsellor."""
 
 import pytest

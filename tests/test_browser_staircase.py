@@ -1,4 +1,4 @@
-"""Issue 5 end to end: consultant creates an offer, the counsellor proposes
+"""End to end: consultant creates an offer, the counsellor proposes
 it, the young person says yes, the mentor writes the learning plan, the young
 person accepts it, the mentor registers attendance in one tap on a 375 px
 phone, and the young person ends it with what was learned."""

@@ -1,4 +1,4 @@
-"""The public catalogue of initiatives (issue 10): every initiative of the five
+"""The public catalogue of initiatives: every initiative of the five
 seeds, Danish full-text search on both databases, filters, side by side with
 open data, the lovende-praksis self-assessment, and editors with history."""
 

@@ -1,4 +1,4 @@
-"""Learning certificates (issue 9): written by the company, signed by the mentor, approved
+"""Learning certificates: written by the company, signed by the mentor, approved
 and owned by the young person, issued as a signed Open Badges 3.0 credential with a
 readable PDF, checked by anyone, revocable."""
 

@@ -1,4 +1,4 @@
-"""Network groups, other communities and case reviews (issue 7)."""
+"""Network groups, other communities and case reviews."""
 
 from datetime import date, timedelta
 

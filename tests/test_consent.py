@@ -1,5 +1,5 @@
 """Consent decides what a mentor sees, and withdrawal takes effect on the
-very next request (security.md C15, C17, G34)."""
+very next request (security.md R15, R17, R34)."""
 
 from django.urls import reverse
 from django_scopes import scope

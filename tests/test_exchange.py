@@ -294,7 +294,7 @@ def test_exporting_young_people_logs_each_one(world, client_for):
 
 
 def test_a_file_no_worker_has_picked_up_says_so_after_a_minute(world, client_for):
-    """With the worker dead the page said "Bliver tjekket… 0 rækker indtil nu" for ever (issue 28, item 8)."""
+    """With the worker dead the page said "Bliver tjekket… 0 rækker indtil nu" for ever."""
     from datetime import timedelta
 
     from django.utils import timezone
@@ -313,7 +313,7 @@ def test_a_file_no_worker_has_picked_up_says_so_after_a_minute(world, client_for
 
 
 def test_progress_moves_while_the_rows_are_written(world, client_for):
-    """Progress moved only at the end of the write (issue 28, item 10): it now moves after each thousand."""
+    """Progress moved only at the end of the write: it now moves after each thousand."""
     from brobygger.access.actor import Actor
     from brobygger.companies import services as company_services
     from brobygger.people import services as people_services
@@ -344,7 +344,7 @@ def test_progress_moves_while_the_rows_are_written(world, client_for):
 
 
 def test_what_the_worker_found_is_read_in_the_readers_language(world, client_for):
-    """The worker ran in Danish, so an English reader read Danish errors (issue 28, item 13)."""
+    """The worker ran in Danish, so an English reader read Danish errors."""
     lead = client_for("lead")
     bad = YOUNG_CSV + "U-3;Gammel;Person;01-01-1980;01-10-2026;;\r\n"
     batch = batch_of(upload(lead, "young_people", bad.encode()))

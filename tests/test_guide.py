@@ -1,4 +1,4 @@
-"""The rules guide and the glossary (issue 10): a page per scheme for companies
+"""The rules guide and the glossary: a page per scheme for companies
 and for professionals, sources and a review date that turns red after 12
 months, a glossary searchable from every page, editors with history."""
 

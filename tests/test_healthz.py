@@ -74,7 +74,7 @@ def test_the_workers_load_every_view_then_freeze_what_is_loaded_out_of_the_colle
 
 
 def test_a_database_that_takes_the_connection_and_never_answers_is_given_up_on():
-    """Such a database held a request for 60 s and then gave a 500 (issue 28, item 12). The settings'
+    """Such a database held a request for 60 s and then gave a 500. The settings'
     time limits make the connection give up, which the pages answer with the 503 "try again" page."""
     import socket
     import threading

@@ -1,5 +1,5 @@
 """An ID from another organisation in a URL, a query string or a form field
-gets a 404 or a form error and writes nothing (security.md C16, ASVS 8.4.1)."""
+gets a 404 or a form error and writes nothing (security.md R16, ASVS 8.4.1)."""
 
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled

@@ -1,5 +1,5 @@
 """Logins come from invitations: an address names a person only once its owner has opened a link
-sent to it (issue 28, items 1, 5 and 7). The attacks below are the outside probe's, through the
+sent to it. The attacks below are the outside probe's, through the
 pages a person uses."""
 
 import re

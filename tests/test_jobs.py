@@ -1,4 +1,4 @@
-"""Background jobs outlive the worker that ran them (issue 28, item 10): a job cut off is handed back
+"""Background jobs outlive the worker that ran them: a job cut off is handed back
 and finished by the next worker, a job cut off too often ends with a message on the person's page,
 and a live worker's job is left alone. The worker runs here as `manage.py worker` does."""
 

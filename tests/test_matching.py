@@ -1,4 +1,4 @@
-"""The intelligent match and rounds of mutual choice (issue 6), through the pages and
+"""The intelligent match and rounds of mutual choice, through the pages and
 the services, on the real database."""
 
 import pytest

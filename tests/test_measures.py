@@ -1,5 +1,5 @@
 """Measures: item-level answers, scoring in code, and a WHO-5 of 28 or less
-asking the counsellor to get in touch (issue 8, first part)."""
+asking the counsellor to get in touch."""
 
 from decimal import Decimal
 

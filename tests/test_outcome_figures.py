@@ -1,4 +1,4 @@
-"""The outcome figures (issue 8): anonymisation that survives differencing,
+"""The outcome figures: anonymisation that survives differencing,
 status histories with gaps, overlaps and back-dating, time to outcome with
 those still on the way, sustained outcomes with unknowns, well-being
 progress, targets, funder exports and open outcome data."""

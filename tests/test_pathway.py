@@ -1,4 +1,4 @@
-"""Pathway, status history and the plan with its two tracks (issue 4)."""
+"""Pathway, status history and the plan with its two tracks."""
 
 from datetime import date, timedelta
 

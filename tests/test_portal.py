@@ -1,5 +1,5 @@
 """The young person's own page: plan, notes, team, status, yes/no, wishes,
-and a download of everything (issue 4)."""
+and a download of everything."""
 
 import io
 import json
@@ -14,7 +14,6 @@ from brobygger.audit.models import AccessLog
 from brobygger.core.transparency import section, sections, sections_to_read
 from brobygger.followup.models import FollowUpContact
 from brobygger.pathways.models import Wish
-from brobygger.portal.views import PARTS
 from brobygger.staircase.models import Activity
 from tests.parts import whole_page
 
@@ -104,7 +103,7 @@ def test_special_category_information_is_not_in_the_referral_or_for_other_roles(
     assert client_for("lead").get(reverse("sensitive_open", kwargs={"pk": world.objects["yp_a"].pk})).status_code == 404
 
 
-def test_each_portal_part_asks_once_which_sections_hold_something_and_shows_every_section(world, client_for):
+def test_the_portal_asks_once_which_sections_hold_something_and_shows_every_section(world, client_for):
     for name in ("yp_a", "yp_b"):  # every section filled, and some empty
         young_person = world.objects[name]
         with scope(organisation=world.org_a.pk):
@@ -119,13 +118,13 @@ def test_each_portal_part_asks_once_which_sections_hold_something_and_shows_ever
     for entry in sections():  # every section has its heading, empty or not (nothing is hidden)
         assert f'id="section-{entry.key}"' in html
     section_queries = [q for q in queries.captured_queries if "EXISTS" in q["sql"]]
-    assert len(section_queries) == len(PARTS)  # once in each part the page loads after itself
+    assert len(section_queries) == 1  # once, for the whole page
     with scope(organisation=world.org_a.pk):
         to_read = sections_to_read(world.objects["yp_b"])
     unread = {entry.model._meta.db_table for entry in sections() if entry.key not in to_read}
     reads = [q["sql"] for q in queries.captured_queries if "EXISTS" not in q["sql"]]
     assert unread and not [table for table in unread if any(f'FROM "{table}"' in sql for sql in reads)]
-    # The pathway, the next step and today's status come from sections the first part reads whole.
+    # The pathway, the next step and today's status come from sections the page reads whole.
     assert all(section(key).preview is None for key in ("pathway", "plan", "status"))
     pathway_reads = [q["sql"] for q in queries.captured_queries if 'FROM "pathways_pathway"' in q["sql"]]
     assert len([sql for sql in pathway_reads if "EXISTS" not in sql]) == ("pathway" in to_read)

@@ -1,4 +1,4 @@
-"""No page's query count grows with the data (issue 13: no N+1 queries).
+"""No page's query count grows with the data (no N+1 queries).
 
 Every page every role can open is read at two sizes of the same organisation: after one batch of
 generated data (young people on the counsellor's team with notes, status histories, plans,

@@ -1,4 +1,4 @@
-"""Security requirements of issue 12 (security.md A, B, D, E, G), each tested with real inputs."""
+"""Security requirements (security.md), each tested with real inputs."""
 
 import io
 import os
@@ -868,7 +868,7 @@ def poppler(tool, content, tmp_path, *args):
 
 @pytest.mark.parametrize("name", ACTIVE_PDFS)
 def test_a_pdf_that_can_act_is_refused_however_it_is_written(world, client_for, name, tmp_path):
-    """The probe's PDFs (issue 28, item 4): names with #xx escapes and scripts inside a compressed
+    """The probe's PDFs: names with #xx escapes and scripts inside a compressed
     object stream got past a search for literal bytes. Poppler confirms each file is what it claims
     to be; the upload refuses every one."""
     content, poppler_finds = ACTIVE_PDFS[name]

@@ -1,4 +1,4 @@
-"""The company staircase, learning plans, attendance, the network and the mentor's portal (issue 5)."""
+"""The company staircase, learning plans, attendance, the network and the mentor's portal."""
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -264,7 +264,7 @@ def test_attendance_needs_an_accepted_learning_plan_then_takes_one_tap(world, cl
 
 
 def test_a_day_registered_by_two_tells_the_second_what_the_first_registered(world, client_for):
-    """Both were told "registered" and the last won without a word (issue 28, item 11)."""
+    """Both were told "registered" and the last won without a word."""
     activity = accepted_placement(world, client_for)
     mentor = client_for("mentor_with_consent")
     mentor.post(

@@ -1,4 +1,4 @@
-"""Tenancy fails closed (security.md C16)."""
+"""Tenancy fails closed (security.md R16)."""
 
 import pytest
 from django.apps import apps

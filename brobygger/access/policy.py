@@ -128,11 +128,6 @@ def fetch(actor: Actor, kind: Kind, action: Action, pk: object, refine: Refine |
     return grant
 
 
-def showed_nothing_of(actor: Actor, young_person: Model) -> None:
-    """The view was handed this young person but drew nothing of their data (an empty part)."""
-    actor.reads.pop(young_person.pk, None)
-
-
 def _note_read(actor: Actor, kind: Kind, action: Action, obj: Model) -> None:
     """Remember that this request was handed a young person's data: whatever the view then shows of
     it, the access log gets a row (`READ_RECORDERS`), unless the view wrote a more precise one."""

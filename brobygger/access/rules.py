@@ -1,4 +1,4 @@
-"""Who may do what: the one table (security.md C13, ASVS 8.1.1).
+"""Who may do what: the one table (security.md R13, ASVS 8.1.1).
 
 Each entry says under which *condition* a role may take an action on a kind
 of object. A missing entry means no. The enforcement lives in

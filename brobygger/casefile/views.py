@@ -2,15 +2,9 @@
 pathway, notes, activities, the team, consents, documents), and erasure, which asks every app to forget.
 It stands above the apps it gathers; none of them imports it."""
 
-from collections.abc import Callable
-from typing import NamedTuple
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from brobygger.access import policy
 from brobygger.access.policy import rule
@@ -21,7 +15,7 @@ from brobygger.consent import selectors as consent_selectors
 from brobygger.conversations import selectors as note_selectors
 from brobygger.core.errors import Refused
 from brobygger.core.forms import bound
-from brobygger.core.parts import part
+from brobygger.core.parts import Part, draw
 from brobygger.core.roles import Role
 from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways.models import Pathway
@@ -69,22 +63,19 @@ class _Allowed(dict):
 
 @rule(YP, Action.VIEW)
 def young_person_detail(request, pk):
-    """The young person's page for professionals: the actions and the referral, and the parts the
-    page loads after itself (brobygger.core.parts): where they are on the way with the next good
-    step and the status at the top, then both tracks side by side, notes, activities, the team and
-    consents."""
+    """The young person's page for professionals: the actions and the referral, where they are on
+    the way with the next good step and the status at the top, then both tracks side by side, notes,
+    activities, the team and consents. The access log gets a row for each kind of data it showed."""
     young_person, context = _page(request, pk)
-    audit.log_view(request.actor, YP, young_person, young_person)
-    context["parts"] = {
-        key: {"url": reverse(f"young_person_{key}", kwargs={"pk": young_person.pk}), "title": shown.title}
-        for key, shown in PARTS.items()
-        if shown.shows(context)
-    }
+    draw(request, PARTS, context)
+    for kind in dict.fromkeys([YP, *(shown.kind for shown in context["parts"].values())]):
+        audit.log_view(request.actor, kind, young_person, young_person)
     return render(request, "casefile/detail.html", context)
 
 
-def where_context(young_person):
+def _where(request, context):
     """Where the young person is on the way: the pathway, the status, the next good step."""
+    young_person = context["young_person"]
     rows = list(pathway_selectors.steps_for_next(young_person))
     return {
         "pathway": pathway_selectors.pathway_of(young_person),
@@ -95,18 +86,15 @@ def where_context(young_person):
     }
 
 
-def _where_part(request, young_person, context):
-    return where_context(young_person)
-
-
-def _status_part(request, young_person, context):
+def _status(request, context):
     return {
-        "status": pathway_selectors.shown_status(young_person),
+        "status": pathway_selectors.shown_status(context["young_person"]),
         "status_codes": pathway_selectors.codes("activity"),
     }
 
 
-def _plan_part(request, young_person, context):
+def _plan(request, context):
+    young_person = context["young_person"]
     by_track, _rows = pathway_selectors.steps_by_track(young_person)
     return {
         "pathway": pathway_selectors.pathway_of(young_person),
@@ -115,7 +103,8 @@ def _plan_part(request, young_person, context):
     }
 
 
-def _notes_part(request, young_person, context):
+def _notes(request, context):
+    young_person = context["young_person"]
     notes, more = note_selectors.latest(young_person, NOTES_ON_PAGE)
     return {
         "notes": notes,
@@ -125,68 +114,50 @@ def _notes_part(request, young_person, context):
     }
 
 
-def _activities_part(request, young_person, context):
+def _activities(request, context):
+    young_person = context["young_person"]
     talents = None if context["is_mentor_view"] else activity_selectors.talents_of(young_person)
     return {"activities": activity_selectors.listed_for_young_person(young_person), "talents": talents}
 
 
-def _team_part(request, young_person, context):
+def _team(request, context):
+    young_person = context["young_person"]
     return {
         "team": selectors.team_of(young_person) if "team" in context["categories"] else None,
         "consents": None if context["is_mentor_view"] else consent_selectors.history_for(young_person),
     }
 
 
-def _shows_plan(context):
+def _shows_plan(request, context):
     return "plan" in context["categories"]
 
 
-class Part(NamedTuple):
-    title: str | Promise
-    kind: str  # what the access log says the part showed
-    shows: Callable  # (page context) -> whether the actor sees the part at all (a mentor sees what was consented)
-    lists: Callable  # (request, young_person, page context) -> its lists
-
-
-# The lists of the young person's page, each a part with an address of its own.
+# The lists of the young person's page; a mentor sees only those the young person consented to.
 PARTS = {
-    "where": Part(gettext_lazy("Where on the way"), Kind.PLAN_STEP, _shows_plan, _where_part),
+    "where": Part("casefile/parts/where.html", _where, _shows_plan, Kind.PLAN_STEP),
     "status": Part(
-        gettext_lazy("Status"),
+        "casefile/parts/status.html",
+        _status,
+        lambda request, context: not context["is_mentor_view"] and context["may"][Action.CHANGE_STATUS],
         Kind.YOUNG_PERSON,
-        lambda context: not context["is_mentor_view"] and context["may"][Action.CHANGE_STATUS],
-        _status_part,
     ),
-    "plan": Part(gettext_lazy("Plan"), Kind.PLAN_STEP, _shows_plan, _plan_part),
-    "notes": Part(gettext_lazy("Conversations"), Kind.NOTE, lambda context: not context["is_mentor_view"], _notes_part),
+    "plan": Part("casefile/parts/plan.html", _plan, _shows_plan, Kind.PLAN_STEP),
+    "notes": Part(
+        "casefile/parts/notes.html", _notes, lambda request, context: not context["is_mentor_view"], Kind.NOTE
+    ),
     "activities": Part(
-        gettext_lazy("Activities"),
+        "casefile/parts/activities.html",
+        _activities,
+        lambda request, context: "activities" in context["categories"],
         Kind.ACTIVITY,
-        lambda context: "activities" in context["categories"],
-        _activities_part,
     ),
     "team": Part(
-        gettext_lazy("Team"),
+        "casefile/parts/team.html",
+        _team,
+        lambda request, context: "team" in context["categories"] or not context["is_mentor_view"],
         Kind.TEAM_MEMBER,
-        lambda context: "team" in context["categories"] or not context["is_mentor_view"],
-        _team_part,
     ),
 }
-
-
-@rule(YP, Action.VIEW)
-def young_person_part(request, pk, key):
-    """One part of the page. A part the actor may not see (a mentor's, without the young person's
-    consent to it) answers empty, and nothing was looked up to log."""
-    young_person, context = _page(request, pk)
-    shown = PARTS[key]
-    if shown.shows(context):
-        audit.log_view(request.actor, shown.kind, young_person, young_person)
-        context.update(shown.lists(request, young_person, context))
-    else:
-        policy.showed_nothing_of(request.actor, young_person)
-    back = reverse("young_person_detail", kwargs={"pk": young_person.pk})
-    return part(request, f"casefile/parts/{key}.html", context, title=shown.title, back=back)
 
 
 NOTES_ON_PAGE = 20

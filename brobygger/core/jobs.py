@@ -1,4 +1,4 @@
-"""Background jobs that outlive the worker running them (issue 28, items 8 and 10).
+"""Background jobs that outlive the worker running them.
 
 django-tasks-db marks a job RUNNING when a worker claims it and never looks at it again, so a worker
 killed mid-job (or one that lost its database) left the job RUNNING for ever and the person's page

@@ -1,34 +1,43 @@
-"""Parts of a page that the page loads after itself.
+"""The lists of a long page, each drawn in the page's one answer.
 
-A long page (the case review's agenda, a young person's page, the start page) is drawn as its
-outline first: the headings and the facts at the top. Each list on it is a part with an address
-of its own, which the page asks for as soon as it is shown (htmx, `hx-trigger="load"`), so the
-outline is on the screen at once and the lists arrive side by side, each from whichever app server
-is free. Without JavaScript the part's placeholder is a link to the same address, which then draws
-the part as a page of its own.
+A page with several lists (a young person's page, the start page, the case review's agenda, the
+mentor's home) names them in a table of `Part`s: the template that draws the list (with its own
+heading), what it lists, and whether the actor sees it at all. `draw` puts every shown part's
+lists into the page's context and `parts`, the shown parts by key, in order; the page template
+includes each shown part's template where it stands.
+
+The page and its lists are one request. Each list is a query or two, and as a request of its own
+it repeated the session, the actor and the object's fetch: the whole page took more work than the
+page alone (bench/bench_pages.py measures the whole page; docs/decisions/0003).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import URLPattern, path
-from django.utils.cache import patch_vary_headers
+Context = dict[str, Any]
+# The request as the apps' views get it: with the actor the tenancy middleware put on it.
+Request = Any
 
 
-def part(request: HttpRequest, template: str, context: dict[str, Any], *, title: object, back: str) -> HttpResponse:
-    """The part alone for the page that asked for it; a page of its own for a plain link."""
-    if request.htmx:  # type: ignore[attr-defined]  # django-htmx's middleware sets it
-        response = render(request, template, context)
-    else:
-        page = {**context, "part_template": template, "part_title": title, "part_back": back}
-        response = render(request, "core/part_page.html", page)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+def _always(request: Request, context: Context) -> bool:
+    return True
 
 
-def paths(route: str, view: Callable[..., HttpResponse], keys: Iterable[str], name: str) -> list[URLPattern]:
-    """An address for each part of a page: `route` and `name` with {key} in them; the view gets
-    the part's key as `key`."""
-    return [path(route.format(key=key), view, {"key": key}, name=name.format(key=key)) for key in keys]
+@dataclass(frozen=True)
+class Part:
+    template: str
+    lists: Callable[[Request, Context], Context]  # (request, the page's context) -> what it lists
+    shows: Callable[[Request, Context], bool] = _always  # does the actor see it at all?
+    kind: str = ""  # what the access log says the part showed, where the page writes a row per part
+
+
+def draw(request: Request, parts: Mapping[str, Part], context: Context) -> Context:
+    """The page's context with each part it shows drawn into it, and `parts`: those parts by key."""
+    shown = {}
+    for key, part in parts.items():
+        if part.shows(request, context):
+            context.update(part.lists(request, context))
+            shown[key] = part
+    context["parts"] = shown
+    return context

@@ -1,4 +1,4 @@
-"""Generated data at municipal scale (issue 13) for benchmarks and drills: bulk inserts only.
+"""Generated data at municipal scale for benchmarks and drills: bulk inserts only.
 
 `municipal` is 100 organisations, 50,000 young people (pathways, status histories, plans, teams),
 3,000 companies, 10,000 offers and 1,000,000 notes, follow-up contacts and attendance rows.

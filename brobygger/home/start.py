@@ -1,17 +1,10 @@
-"""The start page's lists, each a part the page loads after itself (brobygger.core.parts).
-
-Each part says whom it is for (`applies`, no query) and what it shows (`lists`); the start page
-draws a placeholder for every part that applies to the actor's roles.
-"""
-
-from collections.abc import Callable
-from dataclasses import dataclass
+"""The start page's lists (brobygger.core.parts): each says whom it is for (no query) and what it lists."""
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from brobygger.access import policy
 from brobygger.access.rules import Action, Kind
+from brobygger.core.parts import Part
 from brobygger.core.roles import Role
 from brobygger.followup import selectors as followup_selectors
 from brobygger.outcomes import selectors as outcome_selectors
@@ -19,14 +12,8 @@ from brobygger.people import selectors as people_selectors
 from brobygger.staircase import selectors as staircase_selectors
 
 
-@dataclass(frozen=True)
-class Part:
-    heading: object
-    applies: Callable
-    lists: Callable
-
-
-def _caseload(actor):
+def _caseload(request, context):
+    actor = request.actor
     caseload = policy.visible(actor, Kind.YOUNG_PERSON, Action.LIST)
     return {
         "caseload": people_selectors.with_entry_point(caseload)[:20],
@@ -36,8 +23,8 @@ def _caseload(actor):
     }
 
 
-def _due(actor):
-    contacts, due_checks = followup_selectors.due_for(actor.user)
+def _due(request, context):
+    contacts, due_checks = followup_selectors.due_for(request.actor.user)
     due_contacts, due_more = followup_selectors.first(contacts, followup_selectors.HOME_SHOWS)
     return {
         "due_contacts": due_contacts,
@@ -48,53 +35,50 @@ def _due(actor):
     }
 
 
-def _distribute(actor):
-    visible = policy.visible(actor, Kind.YOUNG_PERSON, Action.LIST)
+def _distribute(request, context):
+    visible = policy.visible(request.actor, Kind.YOUNG_PERSON, Action.LIST)
     return {
         "to_distribute": people_selectors.without_counsellor(visible)[:20],
         "caseloads": people_selectors.caseload_counts(),
     }
 
 
+def _for(check):
+    """A part for the actors `check(actor)` says yes to."""
+    return lambda request, context: check(request.actor)
+
+
 PARTS = {
     "attentions": Part(
-        _("Get in touch soon"),
-        lambda actor: actor.has_role(Role.COUNSELLOR),
-        lambda actor: {"attentions": outcome_selectors.open_attentions_for(actor.user)},
+        "home/home/attentions.html",
+        lambda request, context: {"attentions": outcome_selectors.open_attentions_for(request.actor.user)},
+        _for(lambda actor: actor.has_role(Role.COUNSELLOR)),
     ),
     "due": Part(
-        _("Follow-ups due"),
-        lambda actor: policy.may(actor, Kind.FOLLOWUP_CONTACT, Action.LIST),
+        "home/home/due.html",
         _due,
+        _for(lambda actor: policy.may(actor, Kind.FOLLOWUP_CONTACT, Action.LIST)),
     ),
     "caseload": Part(
-        _("Young people"),
-        lambda actor: policy.may(actor, Kind.YOUNG_PERSON, Action.LIST),
+        "home/home/caseload.html",
         _caseload,
+        _for(lambda actor: policy.may(actor, Kind.YOUNG_PERSON, Action.LIST)),
     ),
     "talents": Part(
-        _("Talents spotted in the workshops"),
-        lambda actor: actor.has_role(Role.COUNSELLOR, Role.CONSULTANT),
-        lambda actor: {"talents": staircase_selectors.talents_for_team_member(actor.user)},
+        "home/home/talents.html",
+        lambda request, context: {"talents": staircase_selectors.talents_for_team_member(request.actor.user)},
+        _for(lambda actor: actor.has_role(Role.COUNSELLOR, Role.CONSULTANT)),
     ),
     "distribute": Part(
-        _("New referrals without a counsellor"),
-        lambda actor: actor.has_role(Role.TEAM_LEAD),
+        "home/home/distribute.html",
         _distribute,
+        _for(lambda actor: actor.has_role(Role.TEAM_LEAD)),
     ),
     "companies": Part(
-        _("Companies"),
-        lambda actor: policy.may(actor, Kind.COMPANY, Action.LIST) and actor.has_role(Role.CONSULTANT, Role.MENTOR),
-        lambda actor: {"companies": policy.visible(actor, Kind.COMPANY, Action.LIST)[:20]},
+        "home/home/companies.html",
+        lambda request, context: {"companies": policy.visible(request.actor, Kind.COMPANY, Action.LIST)[:20]},
+        _for(
+            lambda actor: policy.may(actor, Kind.COMPANY, Action.LIST) and actor.has_role(Role.CONSULTANT, Role.MENTOR)
+        ),
     ),
 }
-
-
-def parts_for(actor):
-    return [(key, part.heading) for key, part in PARTS.items() if part.applies(actor)]
-
-
-def lists(actor, key):
-    """What the part shows, or None where it is not for the actor."""
-    part = PARTS[key]
-    return part.lists(actor) if part.applies(actor) else None

@@ -1,4 +1,4 @@
-"""The outcome figures (issue 8): snapshot, flows, time to outcome, sustained
+"""The outcome figures: snapshot, flows, time to outcome, sustained
 outcomes and well-being progress, for one or more organisations, filtered
 by organisation, initiative, age band and gender.
 

@@ -1,7 +1,7 @@
 """Anonymised counts and the few statistics the figures need, in plain Python
 (no Django), so they can be tested and benchmarked alone.
 
-Anonymisation (research/outcomes.md, issue 8): a count under MIN_CELL is
+Anonymisation (research/outcomes.md): a count under MIN_CELL is
 hidden, and so is at least one more count on every line of the table where
 one is hidden, so that a total minus the others cannot reveal it. The table
 is the whole cube of every dimension a reader can filter on, with "all" as a

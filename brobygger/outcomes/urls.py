@@ -1,7 +1,5 @@
 from django.urls import path
 
-from brobygger.core.parts import paths
-
 from . import views
 
 urlpatterns = [
@@ -11,7 +9,6 @@ urlpatterns = [
     path("attention/<int:pk>/done/", views.attention_done, name="attention_done"),
     path("measures/own/", views.own_instruments, name="own_instruments"),
     path("figures/", views.figures_page, name="figures"),
-    *paths("figures/{key}/", views.figures_part, views.FIGURE_PARTS, "figures_{key}"),
     path("figures/export.xlsx", views.figures_export, {"fmt": "xlsx"}, name="figures_xlsx"),
     path("figures/export.pdf", views.figures_export, {"fmt": "pdf"}, name="figures_pdf"),
     path("figures/targets/", views.targets, name="targets"),

@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from brobygger.access import policy
 from brobygger.access.policy import public, rule
@@ -15,7 +14,6 @@ from brobygger.audit import services as audit
 from brobygger.audit.models import LogAction, LogKind
 from brobygger.catalogue import selectors as catalogue_selectors
 from brobygger.core.forms import bound, submit
-from brobygger.core.parts import part
 from brobygger.core.pdf import PdfUnavailable
 from brobygger.core.roles import Role
 from brobygger.people import selectors as people_selectors
@@ -103,7 +101,7 @@ def attention_done(request, pk):
     return redirect("home")
 
 
-# --- figures (issue 8) ---------------------------------------------------------
+# --- figures ---------------------------------------------------------
 
 
 def _figure_organisations(actor):
@@ -162,23 +160,14 @@ def _about(form, filters, labels_for, made_at):
 
 @rule(Kind.FIGURES, Action.VIEW)
 def figures_page(request):
-    """The filters, the targets and an outline of the figures; each figure is a part the page loads
-    after itself (brobygger.core.parts). The page makes the figures (or finds them made), so its
-    parts, asked for at once, all find them made."""
+    """The filters, the targets and every figure, in one answer: the figures are made once (or found
+    made) for the filters, and each is a short table beside it, so parts would only read them again."""
     form, result, about = _figures_for(request)
     if result is not None:
         audit.log(request.actor, LogAction.VIEW, kind=LogKind.FIGURES, criterion=request.GET.urlencode())
-    shown = []
-    if result is not None:
-        shown = [
-            {"id": f"f-{key}", "url": _with_filters(request, f"figures_{key}"), "heading": title}
-            for key, title in FIGURE_PARTS.items()
-            if key != "comparison" or result["comparison"]
-        ]
     context = {
         "form": form,
         "figures": result,
-        "parts": shown,
         "query": request.GET.urlencode(),
         "fresh_minutes": int(figures.FRESH_FOR.total_seconds() // 60),
         "may_export": policy.may(request.actor, Kind.FIGURES, Action.EXPORT),
@@ -186,31 +175,6 @@ def figures_page(request):
         "may_publish": policy.may(request.actor, Kind.FIGURES, Action.PUBLISH),
     }
     return render(request, "outcomes/figures.html", context)
-
-
-def _with_filters(request, name):
-    """The address `name` with the filters the request has."""
-    return reverse(name) + (f"?{request.GET.urlencode()}" if request.GET else "")
-
-
-FIGURE_PARTS = {
-    "snapshot": gettext_lazy("Snapshot: where are the participants?"),
-    "flows": gettext_lazy("Flows between statuses"),
-    "time": gettext_lazy("Time to job or education"),
-    "sustained": gettext_lazy("Sustained outcomes after exit"),
-    "wellbeing": gettext_lazy("Well-being and belief in yourself"),
-    "comparison": gettext_lazy("Side by side"),
-}
-
-
-@rule(Kind.FIGURES, Action.VIEW)
-def figures_part(request, key):
-    """One figure for the filters in the address; empty when the filters are not valid (the page
-    says what to correct)."""
-    _form, result, _about = _figures_for(request)
-    back = _with_filters(request, "figures")
-    context = {"figures": result} if result is not None else {}
-    return part(request, f"outcomes/figures/{key}.html", context, title=FIGURE_PARTS[key], back=back)
 
 
 @rule(Kind.FIGURES, Action.EXPORT)

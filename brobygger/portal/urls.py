@@ -1,12 +1,9 @@
 from django.urls import path
 
-from brobygger.core.parts import paths
-
 from . import views
 
 urlpatterns = [
     path("me/", views.portal, name="portal"),
-    *paths("me/parts/{key}/", views.portal_part, views.PARTS, "portal_{key}"),
     path("me/steps/new/", views.own_step_create, name="own_step_create"),
     path("me/tracks/", views.own_tracks_edit, name="own_tracks_edit"),
     path("me/accept/", views.own_accept, name="own_accept"),

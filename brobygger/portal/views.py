@@ -4,17 +4,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import LogAction
 from brobygger.core.forms import bound
-from brobygger.core.parts import part
 from brobygger.core.pdf import PdfUnavailable, render_pdf
 from brobygger.core.transparency import section as registry_section
 from brobygger.core.transparency import sections, sections_to_read
@@ -31,53 +28,30 @@ def _own(request):
     return people_selectors.own_young_person(request.actor)
 
 
-# The portal's sections in six parts the page loads after itself (brobygger.core.parts), by the
-# sections' order: each part reads only the sections in its band.
-PARTS = {
-    "way": (gettext_lazy("Your way"), 0, 20),
-    "activities": (gettext_lazy("Activities and places"), 20, 30),
-    "notes": (gettext_lazy("Notes and answers"), 30, 40),
-    "after": (gettext_lazy("Wishes, follow-up and communities"), 40, 50),
-    "about": (gettext_lazy("Your team, referral and consents"), 50, 75),
-    "records": (gettext_lazy("Documents and who used your information"), 75, None),
-}
-
-
 @rule(OWN, Action.VIEW)
 def portal(request):
+    """Everything written about the young person, section by section, each whole or its first rows
+    with a link to all, and where they are on the way at the top. One query finds which sections
+    hold rows; only those are read."""
     young_person = _own(request)
     if young_person is None:
         return render(request, "portal/no_pathway.html")
     audit.log_view(request.actor, OWN, young_person, young_person)
-    parts = [(key, title) for key, (title, _low, _high) in PARTS.items()]
-    return render(request, "portal/portal.html", {"young_person": young_person, "parts": parts})
-
-
-@rule(OWN, Action.VIEW)
-def portal_part(request, key):
-    """One band of the portal's sections, each whole or its first rows with a link to all. The
-    visit is in the access log once, from the page; a part shows only the young person's own data."""
-    young_person = _own(request)
-    if young_person is None:
-        return redirect("portal")
-    title, low, high = PARTS[key]
-    band = [s for s in sections() if s.order >= low and (high is None or s.order < high)]
-    # The first part's "where on the way" box takes today's status from the status section.
-    to_read = sections_to_read(young_person, keys={s.key for s in band} | ({"status"} if key == "way" else set()))
+    to_read = sections_to_read(young_person)
     blocks = [
         (section, *_preview(section, to_read[section.key])) if section.key in to_read else (section, [], False)
-        for section in band
+        for section in sections()
     ]
-    context = {"young_person": young_person, "blocks": blocks, "key": key}
-    if key == "way":
-        shown = {section.key: rows for section, rows, _more in blocks}  # whole sections: none is cut short
-        context |= {
-            "pathway": pathway_selectors.pathway_of(young_person, read=shown["pathway"]),
-            "next_step": pathway_selectors.next_good_step(shown["plan"]),
-            "progress": pathway_selectors.progress(shown["plan"]),
-            "status": pathway_selectors.current_status(young_person, read=to_read.get("status", [])),
-        }
-    return part(request, "portal/part.html", context, title=title, back=reverse("portal"))
+    shown = {section.key: rows for section, rows, _more in blocks}  # the way's sections are whole
+    context = {
+        "young_person": young_person,
+        "blocks": blocks,
+        "pathway": pathway_selectors.pathway_of(young_person, read=shown["pathway"]),
+        "next_step": pathway_selectors.next_good_step(shown["plan"]),
+        "progress": pathway_selectors.progress(shown["plan"]),
+        "status": pathway_selectors.current_status(young_person, read=to_read.get("status", [])),
+    }
+    return render(request, "portal/portal.html", context)
 
 
 def _preview(section, rows):

@@ -117,8 +117,8 @@ def _decisions(review, today):
     return {"decisions": list(review.decisions.select_related("young_person", "decided_by"))}
 
 
-# The agenda's lists, each a part of the review's page with its own address (brobygger.core.parts).
-PARTS = {
+# The agenda's lists, in the order the meeting goes through them.
+AGENDA = {
     "distribute": _distribute,
     "no_contact": _no_contact,
     "ended": _ended,
@@ -128,15 +128,11 @@ PARTS = {
 }
 
 
-def agenda_part(review, key, today=None):
-    return PARTS[key](review, today or timezone.localdate())
-
-
 def agenda(review, today=None):
     """The agenda builds itself from the data: every list of it."""
     today = today or timezone.localdate()
     lists = {}
-    for build in PARTS.values():
+    for build in AGENDA.values():
         lists.update(build(review, today))
     return lists
 

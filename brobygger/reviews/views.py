@@ -4,14 +4,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.core.forms import bound
-from brobygger.core.parts import part
 
 from . import selectors, services
 from .forms import DecisionForm, DistributeForm, ReviewForm
@@ -48,42 +46,27 @@ def _review(request, pk, action):
 
 @rule(RV, Action.VIEW)
 def review_detail(request, pk):
-    """The agenda's outline; each list is a part the page loads after itself."""
+    """The agenda, built from the data: every list of it, in one answer."""
     review = _review(request, pk, Action.VIEW)
+    today = timezone.localdate()
+    lists = selectors.agenda(review, today)
+    # One row about each young person the agenda shows, so it is in their history (and goes with them).
+    audit.log_search(request.actor, kind=RV, criterion="case review agenda", found=selectors.people_on(lists))
+    may_decide = policy.may(request.actor, RV, Action.DECIDE)
     context = {
         "review": review,
-        "since": selectors.since_when(review, timezone.localdate()),
+        "since": selectors.since_when(review, today),
         "no_contact_days": review.organisation.review_no_contact_days,
+        "may_decide": may_decide,
+        **lists,
     }
-    return render(request, "reviews/detail.html", context)
-
-
-PART_TITLES = {
-    "distribute": gettext_lazy("New referrals to distribute"),
-    "no_contact": gettext_lazy("No contact"),
-    "ended": gettext_lazy("Activities ended since the last review"),
-    "overdue": gettext_lazy("Overdue follow-ups"),
-    "attentions": gettext_lazy("Well-being answers that asked for contact"),
-    "decisions": gettext_lazy("Decisions"),
-}
-
-
-@rule(RV, Action.VIEW)
-def review_part(request, pk, key):
-    review = _review(request, pk, Action.VIEW)
-    lists = selectors.agenda_part(review, key)
-    # One row about each young person the list shows, so it is in their history (and goes with them).
-    audit.log_search(request.actor, kind=RV, criterion=f"case review agenda: {key}", found=selectors.people_on(lists))
-    may_decide = policy.may(request.actor, RV, Action.DECIDE)
-    context = {"review": review, "may_decide": may_decide, **lists}
     if may_decide and context.get("to_distribute"):
         # The same choices on every row: drawn once, not once per young person to distribute.
         counsellors = DistributeForm().fields["counsellor"].queryset
         context["counsellor_options"] = render_to_string(
             "reviews/_counsellor_options.html", {"counsellors": counsellors}
         )
-    back = reverse("review_detail", kwargs={"pk": review.pk})
-    return part(request, f"reviews/parts/{key}.html", context, title=PART_TITLES[key], back=back)
+    return render(request, "reviews/detail.html", context)
 
 
 @rule(RV, Action.DECIDE, methods=("GET", "POST"))

@@ -135,7 +135,7 @@ _FIELDS = {
     },
     "guide.GlossaryTerm": {PUBLIC: "id slug municipal_term company_term explanation guide_topic search_text"},
     # WHO-5 and GSE answers are well-being and self-efficacy scales, not diagnoses: personal data, aggregated
-    # in SQL for the figures. See the closing note of issue 12 on whether WHO-5 should count as health data.
+    # in SQL for the figures. Whether WHO-5 answers are health data (Art. 9) is an open question for the DPO.
     "outcomes.Response": {
         PERSONAL: "young_person instrument version language mode respondent answers score answered_at",
         PUBLIC: "id organisation",

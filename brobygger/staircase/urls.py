@@ -1,7 +1,5 @@
 from django.urls import path
 
-from brobygger.core.parts import paths
-
 from . import views
 
 urlpatterns = [
@@ -16,5 +14,4 @@ urlpatterns = [
     path("activities/<int:pk>/step-back-in/", views.step_back_in, name="activity_step_back_in"),
     path("activities/<int:pk>/message/", views.message, name="activity_message"),
     path("mentor/", views.mentor_home, name="mentor_home"),
-    *paths("mentor/{key}/", views.mentor_part, views.MENTOR_PARTS, "mentor_{key}"),
 ]

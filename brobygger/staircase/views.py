@@ -1,9 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from brobygger.access import policy
 from brobygger.access.policy import rule
@@ -13,7 +11,7 @@ from brobygger.certificates import selectors as certificate_selectors
 from brobygger.consent import selectors as consent_selectors
 from brobygger.core.forms import bound, submit
 from brobygger.core.navigation import back_to
-from brobygger.core.parts import part
+from brobygger.core.parts import Part, draw
 from brobygger.core.roles import Role
 
 from . import selectors, services
@@ -231,9 +229,9 @@ def talent_create(request, pk):
 @rule(ACT, Action.LIST)
 def mentor_home(request):
     """The mentor's portal: their young people (by consent) with today's one tap, the learning
-    certificates of placements that ended lately, and the open rounds of mutual choice; each a
-    part the page loads after itself (brobygger.core.parts)."""
-    return render(request, "staircase/mentor_home.html", {"parts": MENTOR_PARTS.items()})
+    certificates of placements that ended lately, and the open rounds of mutual choice."""
+    context = {"today": timezone.localdate(), "visible": policy.visible(request.actor, ACT, Action.LIST)}
+    return render(request, "staircase/mentor_home.html", draw(request, MENTOR_PARTS, context))
 
 
 def _with_names(request, activities):
@@ -246,35 +244,26 @@ def _with_names(request, activities):
     return activities
 
 
-def _mentor_today(request, visible, today):
-    return {
-        "rows": _with_names(request, list(selectors.with_today(visible.filter(state__in=selectors.RUNNING), today)))
-    }
+def _mentor_today(request, context):
+    running = context["visible"].filter(state__in=selectors.RUNNING)
+    return {"rows": _with_names(request, list(selectors.with_today(running, context["today"])))}
 
 
-def _mentor_certificates(request, visible, today):
-    ended = _with_names(request, list(selectors.recently_ended_placements(visible, today)))
+def _mentor_certificates(request, context):
+    ended = _with_names(request, list(selectors.recently_ended_placements(context["visible"], context["today"])))
     certificates = certificate_selectors.live_by_activity([a.pk for a in ended])
     for activity in ended:
         activity.certificate = certificates.get(activity.pk)
     return {"ended": ended}
 
 
-def _mentor_rounds(request, visible, today):
+def _mentor_rounds(request, context):
     rounds = policy.visible(request.actor, Kind.ROUND_OFFER, Action.RANK).filter(round__state="open")
     return {"rounds": rounds.select_related("round", "offer")}
 
 
 MENTOR_PARTS = {
-    "today": (gettext_lazy("Today"), _mentor_today),
-    "certificates": (gettext_lazy("Learning certificates"), _mentor_certificates),
-    "rounds": (gettext_lazy("Rounds of mutual choice"), _mentor_rounds),
+    "today": Part("staircase/mentor/today.html", _mentor_today),
+    "certificates": Part("staircase/mentor/certificates.html", _mentor_certificates),
+    "rounds": Part("staircase/mentor/rounds.html", _mentor_rounds),
 }
-
-
-@rule(ACT, Action.LIST)
-def mentor_part(request, key):
-    title, build = MENTOR_PARTS[key]
-    today = timezone.localdate()
-    context = {"today": today, **build(request, policy.visible(request.actor, ACT, Action.LIST), today)}
-    return part(request, f"staircase/mentor/{key}.html", context, title=title, back=reverse("mentor_home"))
