@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from brobygger.access import rules
 
-from .models import AccessLog, LogAction, LogKind, RetentionGrant
+from .models import AccessLog, LogAction, LogKind, Purpose, RetentionGrant
 
 
 def _entry(actor, action, *, kind, subject_id=None, obj=None, criterion="", purpose=None, role="", purpose_text=""):
@@ -76,6 +76,23 @@ def log_search(actor, *, kind, criterion, found):
     if not found:
         return [log(actor, LogAction.SEARCH, kind=kind, criterion=criterion)]
     return log_many(actor, LogAction.SEARCH, kind=kind, subjects=found, criterion=criterion)
+
+
+def log_calendar_feed(user, organisation_ids):
+    """A calendar feed was read (no session: the feed's token named the user): one row in each
+    organisation whose follow-ups it listed, with initials only, so about no one."""
+    AccessLog.objects.bulk_create(
+        AccessLog(
+            organisation_id=organisation_id,
+            user=user,
+            role="feed",  # no role acted: the token did
+            action=LogAction.SEARCH,
+            object_kind=LogKind.FOLLOWUP_FEED,
+            criterion="calendar feed",
+            purpose=Purpose.CASEWORK,
+        )
+        for organisation_id in organisation_ids
+    )
 
 
 def log_view(actor, kind, obj, subject):

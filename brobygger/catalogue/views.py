@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 
 from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
-from brobygger.core.errors import Refused
-from brobygger.core.forms import bound, submit
+from brobygger.core.forms import bound, perform, submit
 
 from . import forms, selectors, services
 from .models import Entry
@@ -167,10 +166,9 @@ def assessment_publish(request, slug):
     entry = _entry_or_404(slug)
     assessment = services.assessment_for(request.actor, entry)
     publish = request.POST.get("publish") == "1"
-    try:
-        services.publish_assessment(request.actor, assessment, publish=publish)
-    except Refused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, _("Published on the entry.") if publish else _("No longer shown on the entry."))
+    perform(
+        request,
+        lambda: services.publish_assessment(request.actor, assessment, publish=publish),
+        success=_("Published on the entry.") if publish else _("No longer shown on the entry."),
+    )
     return redirect("catalogue_assessment", slug=entry.slug)

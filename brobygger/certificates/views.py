@@ -56,15 +56,14 @@ def write(request, pk):
             else "",
         }
     form = CertificateForm(bound(request), instance=existing, initial=initial)
-    saved = {}
     done = submit(
         request,
         form,
-        lambda data: saved.setdefault("certificate", services.write(request.actor, activity, data=data)),
+        lambda data: services.write(request.actor, activity, data=data),
         success=_("Saved. Sign it when it says what the young person learned."),
     )
     if done:
-        return redirect("certificate_detail", pk=saved["certificate"].pk)
+        return redirect("certificate_detail", pk=done.value.pk)
     context = {
         "form": form,
         "activity": activity,

@@ -6,7 +6,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.core.forms import bound
+from brobygger.core.forms import bound, perform, submit
 
 from . import services
 from .forms import CommunityForm, GroupForm, MeetingForm, MemberForm, NoteForm, PointerForm
@@ -60,10 +60,7 @@ def member_add(request, pk):
     group = policy.fetch(request.actor, GR, Action.UPDATE, pk).obj
     form = _members_form(request, group, request.POST)
     if form is not None and form.is_valid():
-        try:
-            services.add_member(request.actor, group, **form.cleaned_data)
-        except services.CommunityError as error:
-            messages.error(request, str(error))
+        perform(request, lambda: services.add_member(request.actor, group, **form.cleaned_data))
     else:
         messages.error(request, _("Choose a young person and a phase."))
     return redirect("group_detail", pk=group.pk)
@@ -97,14 +94,15 @@ def meeting_detail(request, pk):
     if request.method == "POST":
         if not policy.may(request.actor, ME, Action.UPDATE):
             return redirect("meeting_detail", pk=meeting.pk)
-        if form.is_valid():
-            try:
-                services.save_note(request.actor, meeting, text=form.cleaned_data["text"])
-            except services.CommunityError as error:
-                form.add_error("text", str(error))
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("meeting_detail", pk=meeting.pk)
+        saved = submit(
+            request,
+            form,
+            lambda data: services.save_note(request.actor, meeting, text=data["text"]),
+            success=_("Saved."),
+            field="text",
+        )
+        if saved:
+            return redirect("meeting_detail", pk=meeting.pk)
     participants = Participation.objects.filter(meeting=meeting).select_related("young_person")
     return render(request, "community/meeting.html", {"meeting": meeting, "participants": participants, "form": form})
 

@@ -10,7 +10,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.core.errors import Refused
-from brobygger.core.forms import bound
+from brobygger.core.forms import bound, submit
 
 from . import exports, progress, selectors, services
 from .columns import COLUMNS
@@ -28,16 +28,16 @@ UNATTENDED_AFTER = timedelta(minutes=1)
 def exchange_home(request):
     """Upload a file; the recent imports; the exports the user may take."""
     form = UploadForm(bound(request), request.FILES or None, actor=request.actor)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            batch = services.upload(
-                request.actor, kind=form.cleaned_data["kind"], name=upload.name, content=upload.content
-            )
-        except Refused as refusal:
-            form.add_error("file", str(refusal))
-        else:
-            return redirect("exchange_batch", pk=batch.pk)
+    done = submit(
+        request,
+        form,
+        lambda data: services.upload(
+            request.actor, kind=data["kind"], name=data["file"].name, content=data["file"].content
+        ),
+        field="file",
+    )
+    if done:
+        return redirect("exchange_batch", pk=done.value.pk)
     kinds = [kind for kind, _label in importable(request.actor)]
     context = {
         "form": form,

@@ -3,9 +3,10 @@ from datetime import timedelta
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from brobygger.core import tokens
 from brobygger.core.lists import first_of
 
-from .models import FollowUpContact, FollowUpPlan, HowItGoes, StatusCheck
+from .models import FeedToken, FollowUpContact, FollowUpPlan, HowItGoes, StatusCheck
 
 SOON_DAYS = 7
 HOME_SHOWS = 8
@@ -87,3 +88,12 @@ def last_contact_day():
     """The day of the latest follow-up contact made with the young person of the outer row (a subquery)."""
     latest_first = FollowUpContact.objects.filter(young_person=OuterRef("pk"), done_on__isnull=False)
     return Subquery(latest_first.order_by("-done_on").values("done_on")[:1])
+
+
+def feed_owner(token):
+    """The calendar feed a token names, with its owner, in any organisation (the token is the secret)."""
+    return FeedToken.objects.filter(token_hash=tokens.digest(token)).select_related("user").first()
+
+
+def has_feed(user):
+    return FeedToken.objects.filter(user=user).exists()

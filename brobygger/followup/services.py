@@ -12,7 +12,7 @@ from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways import services as pathway_services
 from brobygger.people import selectors as people_selectors
 
-from .models import STATUS_CHECK_MONTHS, FollowUpContact, FollowUpPlan, HowItGoes, StatusCheck
+from .models import STATUS_CHECK_MONTHS, FeedToken, FollowUpContact, FollowUpPlan, HowItGoes, StatusCheck
 
 
 class FollowUpError(Refused):
@@ -137,3 +137,15 @@ def record_check(actor, check, *, status=None, unknown=False):
         raise FollowUpError(already_recorded(check))
     log(actor, LogAction.UPDATE, kind=LogKind.STATUS_CHECK, subject=check.young_person, obj=check)
     return check
+
+
+@transaction.atomic
+def issue_feed(user) -> str:
+    """A new secret calendar address for the user (the token, shown once); the old one stops working."""
+    return FeedToken.issue(user)
+
+
+@transaction.atomic
+def stop_feed(user) -> None:
+    """The user's calendar address stops working at once."""
+    FeedToken.objects.filter(user=user).delete()

@@ -10,13 +10,11 @@ from icalendar import Calendar, Event
 from brobygger.access import policy, rules
 from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
-from brobygger.audit.models import AccessLog, LogAction, LogKind, Purpose
-from brobygger.core import tokens
+from brobygger.audit import services as audit
 from brobygger.core.forms import bound, submit
 
 from . import selectors, services
 from .forms import CheckForm, ContactForm
-from .models import FeedToken
 from .reminders import initials
 
 FC, SC = Kind.FOLLOWUP_CONTACT, Kind.STATUS_CHECK
@@ -42,7 +40,7 @@ def followup_home(request):
         "today": timezone.localdate(),
         "how_choices": selectors.how_it_goes_choices(),
         "feed_url": request.session.pop("feed_url", None),
-        "has_feed": FeedToken.objects.filter(user=request.user).exists(),
+        "has_feed": selectors.has_feed(request.user),
     }
     return render(request, "followup/home.html", context)
 
@@ -93,7 +91,7 @@ def plan_start(request, pk):
 @rule(FC, Action.LIST, methods=("POST",))
 def feed_issue(request):
     """A new secret calendar address; the old one stops working. Shown once."""
-    token = FeedToken.issue(request.user)
+    token = services.issue_feed(request.user)
     request.session["feed_url"] = request.build_absolute_uri(reverse("followup_feed", kwargs={"token": token}))
     messages.success(request, _("Your calendar address is ready. Copy it now: it is shown only once."))
     return redirect("followup_home")
@@ -102,7 +100,7 @@ def feed_issue(request):
 @rule(FC, Action.LIST, methods=("POST",))
 def feed_stop(request):
     """The calendar address stops working at once (a lost phone, a shared calendar)."""
-    FeedToken.objects.filter(user=request.user).delete()
+    services.stop_feed(request.user)
     messages.success(request, _("Your calendar address no longer works. Make a new one when you need it."))
     return redirect("followup_home")
 
@@ -112,7 +110,7 @@ def feed(request, token):
     """The professional's open follow-ups as all-day events (dates, so daylight
     saving never moves them). Initials only: calendars live outside the platform."""
     with scopes_disabled():  # no session here; the token names the user
-        owner = FeedToken.objects.filter(token_hash=tokens.digest(token)).select_related("user").first()
+        owner = selectors.feed_owner(token)
         if owner is None or not owner.user.is_active:
             raise Http404
         # Only where the owner may still see follow-ups: the feed stops the moment they leave.
@@ -132,16 +130,7 @@ def feed(request, token):
             event.add("dtstart", item.due_on)
             event.add("dtstamp", timezone.now())
             calendar.add_component(event)
-        for organisation_id in {item.organisation_id for item in contacts + checks}:
-            AccessLog.objects.create(
-                organisation_id=organisation_id,
-                user=owner.user,
-                role="feed",
-                action=LogAction.SEARCH,
-                object_kind=LogKind.FOLLOWUP_FEED,
-                criterion="calendar feed",
-                purpose=Purpose.CASEWORK,
-            )
+        audit.log_calendar_feed(owner.user, {item.organisation_id for item in contacts + checks})
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return response

@@ -10,7 +10,7 @@ from brobygger.audit import services as audit
 from brobygger.audit.models import LogAction
 from brobygger.companies.models import Offer
 from brobygger.core.errors import Refused
-from brobygger.core.forms import bound, submit
+from brobygger.core.forms import bound, perform, submit
 from brobygger.people import selectors as people_selectors
 
 from . import reasons, selectors, services
@@ -118,14 +118,14 @@ def _round_form(request, round_=None):
 def rounds(request):
     may_create = policy.may(request.actor, RO, Action.CREATE)
     form = _round_form(request) if may_create else None
-    if request.method == "POST" and may_create and form.is_valid():
-        try:
-            round_ = services.create_round(request.actor, **form.cleaned_data)
-        except Refused as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            messages.success(request, _("The round is open. The young people can choose on their page."))
-            return redirect("round_detail", pk=round_.pk)
+    done = may_create and submit(
+        request,
+        form,
+        lambda data: services.create_round(request.actor, **data),
+        success=_("The round is open. The young people can choose on their page."),
+    )
+    if done:
+        return redirect("round_detail", pk=done.value.pk)
     context = {
         "rounds": selectors.rounds()[:50],
         "form": form,
@@ -153,12 +153,7 @@ def round_detail(request, pk):
 def _round_action(request, pk, action, act, success):
     """Take a staff action on a round; a refusal comes back as a message on the round's page."""
     round_ = policy.fetch(request.actor, RO, action, pk).obj
-    try:
-        act(request.actor, round_)
-    except Refused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, success)
+    perform(request, lambda: act(request.actor, round_), success=success)
     return redirect("round_detail", pk=round_.pk)
 
 

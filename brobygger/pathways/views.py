@@ -6,7 +6,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.catalogue import selectors as catalogue_selectors
-from brobygger.core.forms import bound, submit
+from brobygger.core.forms import bound, perform, submit
 from brobygger.core.navigation import back_to
 
 from . import selectors, services
@@ -69,12 +69,11 @@ def status_quick(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose a status."))
         return back_to(request, young_person)
-    try:
-        entry = services.change_status(request.actor, young_person, activity=form.cleaned_data["activity"])
-    except services.PathwayError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Status: %(status)s") % {"status": entry.activity.label})
+    perform(
+        request,
+        lambda: services.change_status(request.actor, young_person, activity=form.cleaned_data["activity"]),
+        success=lambda entry: _("Status: %(status)s") % {"status": entry.activity.label},
+    )
     return back_to(request, young_person)
 
 
@@ -152,10 +151,9 @@ def pathway_end(request, pk):
 @rule(YP, Action.UPDATE_PLAN, methods=("POST",))
 def phase_change(request, pk):
     young_person = _yp(request, pk, Action.UPDATE_PLAN)
-    try:
-        pathway = services.set_phase(request.actor, young_person, phase=request.POST.get("phase", ""))
-    except services.PathwayError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Phase: %(phase)s") % {"phase": pathway.get_phase_display()})
+    perform(
+        request,
+        lambda: services.set_phase(request.actor, young_person, phase=request.POST.get("phase", "")),
+        success=lambda pathway: _("Phase: %(phase)s") % {"phase": pathway.get_phase_display()},
+    )
     return back_to(request, young_person)

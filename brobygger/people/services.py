@@ -9,8 +9,8 @@ from brobygger.audit.services import log, log_many
 from brobygger.core.errors import Refused
 from brobygger.core.roles import Role
 from brobygger.security import cpr
+from brobygger.tenancy import selectors as tenancy_selectors
 from brobygger.tenancy import services as tenancy_services
-from brobygger.tenancy.models import Membership
 
 from .models import REFERRAL_FIELDS, TeamMember, TeamRole, YoungPerson
 
@@ -78,7 +78,7 @@ def update_referral(actor, young_person, *, data):
 
 
 def _team_role_for(user):
-    roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
+    roles = tenancy_selectors.roles_in_active_organisation(user)
     for role, team_role in ROLE_IN_TEAM.items():
         if role in roles:
             return team_role

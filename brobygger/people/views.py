@@ -7,8 +7,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.core.errors import Refused
-from brobygger.core.forms import bound
+from brobygger.core.forms import bound, submit
 
 from . import selectors, services
 from .forms import AccountForm, CprLookupForm, ReferralForm, SearchForm, TeamMemberForm
@@ -55,15 +54,16 @@ def young_person_find_cpr(request):
 @rule(YP, Action.CREATE, methods=("GET", "POST"))
 def young_person_create(request):
     form = ReferralForm(bound(request), with_cpr=request.actor.organisation.archives_instead_of_erasing)
-    if request.method == "POST" and form.is_valid():
-        try:
-            young_person = services.create_referral(request.actor, data=form.cleaned_data)
-        except Refused as refusal:
-            form.add_error("cpr" if "cpr" in form.fields else None, str(refusal))
-            return render(request, "people/form.html", {"form": form, "title": _("New referral")})
-        messages.success(request, _("The referral of %(name)s is registered.") % {"name": young_person.full_name})
+    done = submit(
+        request,
+        form,
+        lambda data: services.create_referral(request.actor, data=data),
+        success=lambda young_person: _("The referral of %(name)s is registered.") % {"name": young_person.full_name},
+        field="cpr" if "cpr" in form.fields else None,
+    )
+    if done:
         if policy.may(request.actor, YP, Action.VIEW):
-            return redirect("young_person_detail", pk=young_person.pk)
+            return redirect("young_person_detail", pk=done.value.pk)
         return redirect("young_people_list")
     return render(request, "people/form.html", {"form": form, "title": _("New referral")})
 
@@ -84,19 +84,17 @@ def young_person_edit(request, pk):
 def team_add(request, pk):
     young_person = _young_person(request, pk, Action.MANAGE_TEAM)
     form = TeamMemberForm(bound(request), young_person=young_person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_team_member(
-                request.actor,
-                young_person,
-                user=form.cleaned_data["user"],
-                is_primary=form.cleaned_data["is_primary"],
-            )
-        except services.TeamError as error:
-            form.add_error("user", str(error))
-        else:
-            messages.success(request, _("The team is updated."))
-            return redirect("young_person_detail", pk=young_person.pk)
+    done = submit(
+        request,
+        form,
+        lambda data: services.add_team_member(
+            request.actor, young_person, user=data["user"], is_primary=data["is_primary"]
+        ),
+        success=_("The team is updated."),
+        field="user",
+    )
+    if done:
+        return redirect("young_person_detail", pk=young_person.pk)
     return render(request, "people/team_form.html", {"form": form, "young_person": young_person})
 
 

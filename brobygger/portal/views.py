@@ -11,7 +11,7 @@ from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import LogAction
-from brobygger.core.forms import bound
+from brobygger.core.forms import bound, submit
 from brobygger.core.pdf import PdfUnavailable, render_pdf
 from brobygger.core.transparency import section as registry_section
 from brobygger.core.transparency import sections, sections_to_read
@@ -102,14 +102,14 @@ def own_tracks_edit(request, young_person):
 @_with_own
 def own_accept(request, young_person):
     form = AcceptForm(bound(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            pathway_services.accept(request.actor, young_person, **form.cleaned_data)
-        except pathway_services.PathwayError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Welcome. Your pathway has started."))
-            return redirect("portal")
+    accepted = submit(
+        request,
+        form,
+        lambda data: pathway_services.accept(request.actor, young_person, **data),
+        success=_("Welcome. Your pathway has started."),
+    )
+    if accepted:
+        return redirect("portal")
     return render(request, "pathways/accept_form.html", {"form": form, "young_person": young_person, "own": True})
 
 

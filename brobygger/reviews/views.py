@@ -9,7 +9,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.core.forms import bound
+from brobygger.core.forms import bound, submit
 
 from . import selectors, services
 from .forms import DecisionForm, DistributeForm, ReviewForm
@@ -23,13 +23,9 @@ def reviews(request):
     if request.method == "POST":
         if not policy.may(request.actor, RV, Action.CREATE):
             return redirect("reviews")
-        if form.is_valid():
-            try:
-                review = services.create_review(request.actor, **form.cleaned_data)
-            except services.ReviewError as error:
-                form.add_error("starts_at", str(error))
-            else:
-                return redirect("review_detail", pk=review.pk)
+        done = submit(request, form, lambda data: services.create_review(request.actor, **data), field="starts_at")
+        if done:
+            return redirect("review_detail", pk=done.value.pk)
     context = {
         "reviews": selectors.reviews()[:30],
         "form": form,
@@ -75,14 +71,14 @@ def decide(request, pk):
     review = _review(request, pk, Action.DECIDE)
     everyone = request.GET.get("everyone") == "1"
     form = DecisionForm(bound(request), initial={"young_person": request.GET.get("young_person")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decide(request.actor, review, **form.cleaned_data)
-        except services.ReviewError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The decision is recorded. The young person can read it."))
-            return redirect(f"{reverse('review_detail', kwargs={'pk': review.pk})}#dec-h")
+    decided = submit(
+        request,
+        form,
+        lambda data: services.decide(request.actor, review, **data),
+        success=_("The decision is recorded. The young person can read it."),
+    )
+    if decided:
+        return redirect(f"{reverse('review_detail', kwargs={'pk': review.pk})}#dec-h")
     if not everyone:
         form.offer(selectors.people_on(selectors.agenda(review)))
     context = {"review": review, "decision_form": form, "everyone": everyone}

@@ -30,6 +30,11 @@ def organisation_by_id(org_id):
     return Organisation.objects.filter(pk=org_id).first()
 
 
+def roles_in_active_organisation(user):
+    """The roles the user holds in the organisation of the active scope."""
+    return set(Membership.objects.filter(user=user).values_list("role", flat=True))
+
+
 def members(organisation):
     return (
         Membership.objects.filter(organisation=organisation)
