@@ -143,7 +143,7 @@ def _database(url):
 def postgresql_time_limits():
     """A database that takes connections but never answers must not hold a request for a minute: the
     connection gives up after a few seconds and a statement after BROBYGGER_STATEMENT_TIMEOUT_MS, and the
-    person gets the "try again" page (web.views.server_error) instead of a 500 after 60 s."""
+    person gets the "try again" page (core.views.server_error) instead of a 500 after 60 s."""
     statement_ms = int(os.environ.get("BROBYGGER_STATEMENT_TIMEOUT_MS", "20000"))
     return {
         "connect_timeout": int(os.environ.get("BROBYGGER_CONNECT_TIMEOUT_S", "5")),
