@@ -87,3 +87,25 @@ def test_answer_who5_with_three_taps_besides_the_answers(live_server, live_world
     assert tap.count <= 3
     assert "Tak for dine svar" in phone.content()
     assert_no_horizontal_scroll(phone)
+
+
+def test_the_young_persons_page_comes_whole_and_the_counsellor_scrolls_to_the_team(live_server, live_world, phone):
+    """The counsellor opens Asta's page: where she is on the way, the plan, the conversations, the
+    activities and the team are all there as the page is shown, nothing still loading, and the
+    team is at the bottom of the one page."""
+    log_in(phone, live_server.url, "counsellor_on_team@a.example", PASSWORD)
+    requests = []
+    phone.on("request", lambda request: requests.append(request.url))
+    phone.get_by_role("link", name="Asta Andersen").first.click()
+    phone.wait_for_load_state("networkidle")
+    asked = [url for url in requests if "/young/" in url]
+    assert len(asked) == 1, asked  # the page alone: no list is asked for after it
+    assert phone.locator("[aria-busy=true]").count() == 0
+    for section in ("#notes", "#act", "#teamcard"):
+        assert phone.locator(section).count() == 1, section
+    assert "Vi talte om lyd og lys A" in phone.locator("#notes").inner_text()
+    team = phone.locator("#teamcard")
+    team.scroll_into_view_if_needed()
+    assert team.is_visible() and "Mette" in team.inner_text()
+    assert_no_horizontal_scroll(phone)
+    phone.screenshot(path="docs/screenshots/young-person-whole-375.png", full_page=True)
