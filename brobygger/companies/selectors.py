@@ -91,26 +91,40 @@ class NetworkRow:
 
 
 # Written out by hand: the same five figures as ORM sub-selects cost three times as much to build
-# and compile as to run. Each figure is one grouped pass over the organisation's rows (not a look-up
-# per company), so 3,000 companies cost what five passes cost. Plain SQL that PostgreSQL and SQLite
-# both read; every table is filtered by the organisation (the active scope), the companies by the
-# policy's queryset.
+# and compile as to run (docs/decisions/0004). Each figure is one grouped pass over the
+# organisation's rows (not a look-up per company), so 3,000 companies cost what five passes cost.
+# Plain SQL that PostgreSQL and SQLite both read, its table names from the models; every table is
+# filtered by the organisation (the active scope), the companies by the policy's queryset.
 NETWORK_SQL = """
 SELECT c.id, c.name, c.city, contact.day, activity.running, activity.recent, places.n, mentors.n
-FROM companies_company c
-LEFT JOIN (SELECT company_id, MAX(day) AS day FROM companies_contactlogentry
+FROM {company} c
+LEFT JOIN (SELECT company_id, MAX(day) AS day FROM {contact}
            WHERE organisation_id = %s GROUP BY company_id) contact ON contact.company_id = c.id
 LEFT JOIN (SELECT company_id, SUM(CASE WHEN state IN (%s, %s) THEN 1 ELSE 0 END) AS running,
                   SUM(CASE WHEN proposed_at >= %s THEN 1 ELSE 0 END) AS recent
-           FROM staircase_activity WHERE organisation_id = %s AND company_id IS NOT NULL
+           FROM {activity} WHERE organisation_id = %s AND company_id IS NOT NULL
            GROUP BY company_id) activity ON activity.company_id = c.id
-LEFT JOIN (SELECT company_id, SUM(capacity) AS n FROM companies_offer
+LEFT JOIN (SELECT company_id, SUM(capacity) AS n FROM {offer}
            WHERE organisation_id = %s AND is_open GROUP BY company_id) places ON places.company_id = c.id
-LEFT JOIN (SELECT company_id, COUNT(*) AS n FROM companies_companymentor
+LEFT JOIN (SELECT company_id, COUNT(*) AS n FROM {mentor}
            WHERE organisation_id = %s GROUP BY company_id) mentors ON mentors.company_id = c.id
 WHERE c.organisation_id = %s AND c.id IN ({companies})
 ORDER BY c.name, c.id
 """
+
+
+def _network_sql(companies):
+    tables = {
+        "company": Company,
+        "contact": ContactLogEntry,
+        "activity": _activities().model,
+        "offer": Offer,
+        "mentor": CompanyMentor,
+    }
+    quote = connection.ops.quote_name
+    return NETWORK_SQL.format(
+        companies=companies, **{key: quote(model._meta.db_table) for key, model in tables.items()}
+    )
 
 
 def network(queryset):
@@ -123,7 +137,7 @@ def network(queryset):
     since_value = connection.ops.adapt_datetimefield_value(since_start)
     params = [org, *RUNNING_STATES, since_value, org, org, org, org]
     with connection.cursor() as cursor:
-        cursor.execute(NETWORK_SQL.format(companies=companies), [*params, *companies_params])
+        cursor.execute(_network_sql(companies), [*params, *companies_params])
         found = cursor.fetchall()
     key = Company._meta.pk
     return [
