@@ -164,7 +164,7 @@ def first_views(client, url, repeat):
 
     def view():
         cache.clear()
-        whole_view(client, url)  # the page and its parts, as the browser asks for them
+        whole_view(client, url)
 
     return timed(view, repeat)
 

@@ -117,9 +117,7 @@ def run(scale, db):
         "plan_page_p50_ms": plan["p50_ms"],
         "plan_page_p95_ms": plan["p95_ms"],
         "plan_page_queries": plan["queries"],
-        "plan_page_requests": plan["requests"],
         "portal_p50_ms": portal["p50_ms"],
         "portal_p95_ms": portal["p95_ms"],
         "portal_queries": portal["queries"],
-        "portal_requests": portal["requests"],
     }

@@ -132,8 +132,6 @@ def run(scale, db):
         "agenda_p50_ms": agenda["p50_ms"],
         "agenda_p95_ms": agenda["p95_ms"],
         "agenda_queries": agenda["queries"],
-        "agenda_requests": agenda["requests"],
         "lead_home_p95_ms": home["p95_ms"],
         "lead_home_queries": home["queries"],
-        "lead_home_requests": home["requests"],
     }

@@ -122,7 +122,6 @@ def run(scale, db):
         "young_person_page_p95_ms": page["p95_ms"],
         "young_person_page_ratio": round(page["p95_ms"] / floor["p95_ms"], 1),
         "young_person_page_queries": page["queries"],
-        "young_person_page_requests": page["requests"],
         "cpr_lookup_p95_ms": time_cpr_lookups(young_n),
         "rotation_rows": rows,
         "rotation_seconds": seconds,

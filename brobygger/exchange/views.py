@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -9,8 +8,7 @@ from django.utils import timezone
 from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
-from brobygger.core.errors import Refused
-from brobygger.core.forms import bound, submit
+from brobygger.core.forms import bound, perform, submit
 
 from . import exports, progress, selectors, services
 from .columns import COLUMNS
@@ -82,10 +80,7 @@ def batch_import(request, pk):
     batch = _batch(request, pk, Action.IMPORT)
     form = ImportForm(request.POST)
     skip = form.is_valid() and form.cleaned_data["skip_bad_rows"]
-    try:
-        services.start_import(request.actor, batch, skip_bad_rows=skip)
-    except Refused as refusal:
-        messages.error(request, str(refusal))
+    perform(request, lambda: services.start_import(request.actor, batch, skip_bad_rows=skip))
     return redirect("exchange_batch", pk=batch.pk)
 
 

@@ -11,7 +11,7 @@ from brobygger.access import policy, rules
 from brobygger.access.policy import public, rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.core.forms import bound, submit
+from brobygger.core.forms import bound, perform, submit
 
 from . import selectors, services
 from .forms import CheckForm, ContactForm
@@ -79,12 +79,9 @@ def check_record(request, pk):
 @rule(Kind.YOUNG_PERSON, Action.START_FOLLOWUP, methods=("POST",))
 def plan_start(request, pk):
     young_person = policy.fetch(request.actor, Kind.YOUNG_PERSON, Action.START_FOLLOWUP, pk).obj
-    try:
-        services.create_plan(request.actor, young_person)
-    except services.FollowUpError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The follow-up plan is created."))
+    perform(
+        request, lambda: services.create_plan(request.actor, young_person), success=_("The follow-up plan is created.")
+    )
     return redirect("young_person_detail", pk=young_person.pk)
 
 

@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,7 +8,6 @@ from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import LogAction
 from brobygger.companies.models import Offer
-from brobygger.core.errors import Refused
 from brobygger.core.forms import bound, perform, submit
 from brobygger.people import selectors as people_selectors
 
@@ -208,12 +206,7 @@ def leave_round(request, pk):
     seat = policy.fetch(
         request.actor, Kind.ROUND_SEAT, Action.WITHDRAW, pk, refine=lambda qs: qs.select_related("round")
     ).obj
-    try:
-        services.leave(request.actor, seat)
-    except Refused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, _("Left the round. The choices are deleted."))
+    perform(request, lambda: services.leave(request.actor, seat), success=_("Left the round. The choices are deleted."))
     if request.actor.acting_role == OWN_ROLE:
         return redirect("portal")
     return redirect("round_detail", pk=seat.round_id)

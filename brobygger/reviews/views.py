@@ -9,7 +9,7 @@ from brobygger.access import policy
 from brobygger.access.policy import rule
 from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
-from brobygger.core.forms import bound, submit
+from brobygger.core.forms import bound, perform, submit
 
 from . import selectors, services
 from .forms import DecisionForm, DistributeForm, ReviewForm
@@ -90,12 +90,11 @@ def distribute(request, pk):
     review = policy.fetch(request.actor, RV, Action.DISTRIBUTE, pk).obj
     form = DistributeForm(request.POST)
     if form.is_valid():
-        try:
-            services.distribute(request.actor, review, **form.cleaned_data)
-        except services.ReviewError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Distributed: the counsellor is the entry point and the team is set up."))
+        perform(
+            request,
+            lambda: services.distribute(request.actor, review, **form.cleaned_data),
+            success=_("Distributed: the counsellor is the entry point and the team is set up."),
+        )
     else:
         messages.error(request, _("Choose a counsellor."))
     return redirect("review_detail", pk=review.pk)

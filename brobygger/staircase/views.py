@@ -9,7 +9,7 @@ from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.certificates import selectors as certificate_selectors
 from brobygger.consent import selectors as consent_selectors
-from brobygger.core.forms import bound, submit
+from brobygger.core.forms import bound, perform, submit
 from brobygger.core.navigation import back_to
 from brobygger.core.parts import Part, draw
 from brobygger.core.roles import Role
@@ -40,19 +40,17 @@ def propose(request, pk):
     young_person = policy.fetch(request.actor, Kind.YOUNG_PERSON, Action.PROPOSE_ACTIVITY, pk).obj
     initial = {"offer": request.GET["offer"]} if request.GET.get("offer", "").isdigit() else {}
     form = ProposeForm(bound(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            activity = services.propose(request.actor, young_person, data=form.cleaned_data)
-        except services.ActivityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request, _("Proposed. %(name)s answers yes or no on their page.") % {"name": young_person.first_name}
-            )
-            warning = services.young_worker_warning(young_person, activity.kind, activity.starts_on)
-            if warning:
-                messages.warning(request, warning)
-            return redirect("young_person_detail", pk=young_person.pk)
+    done = submit(
+        request,
+        form,
+        lambda data: services.propose(request.actor, young_person, data=data),
+        success=_("Proposed. %(name)s answers yes or no on their page.") % {"name": young_person.first_name},
+    )
+    if done:
+        warning = services.young_worker_warning(young_person, done.value.kind, done.value.starts_on)
+        if warning:
+            messages.warning(request, warning)
+        return redirect("young_person_detail", pk=young_person.pk)
     warning = services.young_worker_warning(young_person, "internship", timezone.localdate())
     context = {"form": form, "young_person": young_person, "young_worker_rule": warning}
     return render(request, "staircase/propose_form.html", context)
@@ -128,12 +126,11 @@ def learning_plan_edit(request, pk):
 @rule(ACT, Action.ACCEPT_LEARNING_PLAN, methods=("POST",))
 def learning_plan_accept(request, pk):
     activity = _activity(request, pk, Action.ACCEPT_LEARNING_PLAN)
-    try:
-        services.accept_learning_plan(request.actor, activity)
-    except services.ActivityError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("You have accepted the learning plan."))
+    perform(
+        request,
+        lambda: services.accept_learning_plan(request.actor, activity),
+        success=_("You have accepted the learning plan."),
+    )
     return _back_to_activity(request, activity)
 
 
@@ -194,13 +191,12 @@ def end(request, pk):
 @rule(ACT, Action.STEP_BACK_IN, methods=("POST",))
 def step_back_in(request, pk):
     activity = _activity(request, pk, Action.STEP_BACK_IN)
-    try:
-        copy = services.step_back_in(request.actor, activity)
-    except services.ActivityError as error:
-        messages.error(request, str(error))
-        return _back_to_activity(request, activity)
-    messages.success(request, _("Welcome back. The activity is open again."))
-    return _back_to_activity(request, copy)
+    done = perform(
+        request,
+        lambda: services.step_back_in(request.actor, activity),
+        success=_("Welcome back. The activity is open again."),
+    )
+    return _back_to_activity(request, done.value if done else activity)
 
 
 @rule(ACT, Action.MESSAGE, methods=("POST",))
