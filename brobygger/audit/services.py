@@ -95,6 +95,14 @@ def log_calendar_feed(user, organisation_ids):
     )
 
 
+def log_views(actor, kinds, obj, subject):
+    """A page that showed several kinds of one young person's data: a VIEW row for each kind."""
+    rows = [_entry(actor, LogAction.VIEW, kind=kind, subject_id=subject.pk, obj=obj) for kind in kinds]
+    AccessLog.objects.bulk_create(rows)
+    actor.logged_subjects.add(subject.pk)
+    return rows
+
+
 def log_view(actor, kind, obj, subject):
     return log(actor, LogAction.VIEW, kind=kind, subject=subject, obj=obj)
 

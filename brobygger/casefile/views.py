@@ -68,18 +68,37 @@ def young_person_detail(request, pk):
     activities, the team and consents. The access log gets a row for each kind of data it showed."""
     young_person, context = _page(request, pk)
     draw(request, PARTS, context)
-    for kind in dict.fromkeys([YP, *(shown.kind for shown in context["parts"].values())]):
-        audit.log_view(request.actor, kind, young_person, young_person)
+    kinds = dict.fromkeys([YP, *(shown.kind for shown in context["parts"].values())])
+    audit.log_views(request.actor, kinds, young_person, young_person)
     return render(request, "casefile/detail.html", context)
+
+
+def _once(context, key, read):
+    """What several lists of the page show (the pathway, today's status, the plan's steps), read
+    the first time one of them asks."""
+    if key not in context:
+        context[key] = read()
+    return context[key]
+
+
+def _pathway(context):
+    return _once(context, "pathway", lambda: pathway_selectors.pathway_of(context["young_person"]))
+
+
+def _shown_status(context):
+    return _once(context, "status", lambda: pathway_selectors.shown_status(context["young_person"]))
+
+
+def _steps_by_track(context):
+    return _once(context, "_steps_by_track", lambda: pathway_selectors.steps_by_track(context["young_person"]))
 
 
 def _where(request, context):
     """Where the young person is on the way: the pathway, the status, the next good step."""
-    young_person = context["young_person"]
-    rows = list(pathway_selectors.steps_for_next(young_person))
+    _by_track, rows = _steps_by_track(context)
     return {
-        "pathway": pathway_selectors.pathway_of(young_person),
-        "status": pathway_selectors.shown_status(young_person),
+        "pathway": _pathway(context),
+        "status": _shown_status(context),
         "next_step": pathway_selectors.next_good_step(rows),
         "progress": pathway_selectors.progress(rows),
         "phases": Pathway.Phase.choices,
@@ -87,19 +106,15 @@ def _where(request, context):
 
 
 def _status(request, context):
-    return {
-        "status": pathway_selectors.shown_status(context["young_person"]),
-        "status_codes": pathway_selectors.codes("activity"),
-    }
+    return {"status": _shown_status(context), "status_codes": pathway_selectors.codes("activity")}
 
 
 def _plan(request, context):
-    young_person = context["young_person"]
-    by_track, _rows = pathway_selectors.steps_by_track(young_person)
+    by_track, _rows = _steps_by_track(context)
     return {
-        "pathway": pathway_selectors.pathway_of(young_person),
+        "pathway": _pathway(context),
         "steps": by_track,
-        "wishes": pathway_selectors.wishes(young_person),
+        "wishes": pathway_selectors.wishes(context["young_person"]),
     }
 
 

@@ -56,12 +56,6 @@ def steps(young_person):
     return PlanStep.objects.filter(young_person=young_person).select_related("helper")
 
 
-def steps_for_next(young_person):
-    """The steps with what choosing and showing the next good step needs of them."""
-    helper = (f"helper__{field}" for field in ("first_name", "last_name", "email"))
-    return steps(young_person).only("organisation", "goal", "track", "due", "done_at", "created_at", *helper)
-
-
 def steps_by_track(young_person):
     rows = list(steps(young_person))
     return {track: [s for s in rows if s.track == track] for track in Track.values}, rows

@@ -68,19 +68,18 @@ def since_when(review, today):
     return previous.starts_at.date() if previous else today - timedelta(days=30)
 
 
-def _distribute(review, today):
+def _distribute(review, today, since):
     to_distribute = people_selectors.without_counsellor(YoungPerson.objects.all()).order_by("referral_date")
     to_distribute = to_distribute.only("pk", "organisation", "first_name", "last_name", "referral_date")
     return {"to_distribute": first_of(to_distribute, SHOWN), "caseloads": list(people_selectors.caseload_counts())}
 
 
-def _no_contact(review, today):
+def _no_contact(review, today, since):
     days = review.organisation.review_no_contact_days
     return {"no_contact": no_contact(review.organisation, today, days), "no_contact_days": days}
 
 
-def _ended(review, today):
-    since = since_when(review, today)
+def _ended(review, today, since):
     activities = (
         Activity.objects.filter(state=Activity.State.ENDED, ended_on__gte=since)
         .select_related("young_person")
@@ -90,7 +89,7 @@ def _ended(review, today):
     return {"ended": first_of(activities, SHOWN), "since": since}
 
 
-def _overdue(review, today):
+def _overdue(review, today, since):
     organisation = review.organisation
     contacts = (
         FollowUpContact.objects.filter(done_on__isnull=True, due_on__lt=today, plan__closed_on__isnull=True)
@@ -109,11 +108,11 @@ def _overdue(review, today):
     return {"overdue_contacts": first_of(contacts, SHOWN), "overdue_checks": first_of(checks, SHOWN)}
 
 
-def _attentions(review, today):
+def _attentions(review, today, since):
     return {"attentions": first_of(open_attentions().order_by("-created_at", "pk"), SHOWN)}
 
 
-def _decisions(review, today):
+def _decisions(review, today, since):
     return {"decisions": list(review.decisions.select_related("young_person", "decided_by"))}
 
 
@@ -131,9 +130,10 @@ AGENDA = {
 def agenda(review, today=None):
     """The agenda builds itself from the data: every list of it."""
     today = today or timezone.localdate()
-    lists = {}
+    since = since_when(review, today)
+    lists = {"since": since}
     for build in AGENDA.values():
-        lists.update(build(review, today))
+        lists.update(build(review, today, since))
     return lists
 
 

@@ -51,7 +51,6 @@ def review_detail(request, pk):
     may_decide = policy.may(request.actor, RV, Action.DECIDE)
     context = {
         "review": review,
-        "since": selectors.since_when(review, today),
         "no_contact_days": review.organisation.review_no_contact_days,
         "may_decide": may_decide,
         **lists,
