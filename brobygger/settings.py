@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "brobygger.core.middleware.NoStoreForPersonalPagesMiddleware",
     "csp.middleware.CSPMiddleware",
     "brobygger.security.middleware.FailClosedMiddleware",
+    "brobygger.core.middleware.RefusalPageMiddleware",
 ]
 
 ROOT_URLCONF = "brobygger.urls"
@@ -244,6 +245,7 @@ LOCALE_PATHS = [BASE_DIR / "brobygger" / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["brobygger.core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

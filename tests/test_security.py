@@ -353,7 +353,7 @@ def test_an_attacker_cannot_lock_out_a_colleague_who_has_logged_in_from_that_bro
 def test_staff_without_a_second_factor_see_no_case_data(world):
     client = Client()
     client.force_login(world.user("counsellor_on_team"))
-    for url in ("/", "/young/", f"/young/{world.objects['yp_a'].pk}/", "/api-tokens/"):
+    for url in ("/start/", "/young/", f"/young/{world.objects['yp_a'].pk}/", "/api-tokens/"):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"] == "/accounts/2fa/", url
         tried("half-logged-in access")
@@ -400,7 +400,7 @@ def test_the_totp_secret_is_encrypted_and_a_code_works_once_across_processes(wor
     code = totp_code(secret)
     first, second = Client(), Client()  # two browsers, as two workers would see them
     login_post(first, lead.email)
-    assert first.post("/accounts/2fa/authenticate/", {"code": code})["Location"] == "/"
+    assert first.post("/accounts/2fa/authenticate/", {"code": code})["Location"] == "/start/"
     login_post(second, lead.email)
     replay = second.post("/accounts/2fa/authenticate/", {"code": code})
     assert replay.status_code == 200 and "Forkert kode" in replay.content.decode()
@@ -576,7 +576,7 @@ def test_no_open_redirect_through_next(world, target):
     client = Client()
     client.post("/accounts/login/", {"login": lead.email, "password": PASSWORD, "next": target})
     response = client.post("/accounts/2fa/authenticate/", {"code": totp_code(secret)})
-    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code == 302 and response["Location"] == "/start/"
     switched = client.post("/i18n/setlang/", {"language": "en", "next": target})
     assert "evil" not in switched["Location"] and "javascript" not in switched["Location"]
     tried("open redirect", 2)

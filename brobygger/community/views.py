@@ -18,7 +18,8 @@ GR, ME = Kind.GROUP, Kind.MEETING
 @rule(GR, Action.LIST)
 def groups(request):
     rows = policy.visible(request.actor, GR, Action.LIST).prefetch_related("members")
-    return render(request, "community/groups.html", {"groups": rows})
+    may_create = policy.may(request.actor, GR, Action.CREATE)
+    return render(request, "community/groups.html", {"groups": rows, "may_create": may_create})
 
 
 @rule(GR, Action.CREATE, methods=("GET", "POST"))

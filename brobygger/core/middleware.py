@@ -2,7 +2,7 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
@@ -65,3 +65,22 @@ class DanishFirstLocaleMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+class RefusalPageMiddleware:
+    """A refusal raised by a view (Http404, which is also how the access layer refuses) is drawn as
+    the product's own Danish page, also with DEBUG on, where Django would show its technical page
+    listing every URL (user-walk.md item 8)."""
+
+    def __init__(self, get_response: GetResponse) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from .views import not_found
+
+        if isinstance(exception, Http404):
+            return not_found(request, exception)
+        return None

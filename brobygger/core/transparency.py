@@ -17,7 +17,8 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router
 from django.db.models import Model, QuerySet
-from django.utils import timezone
+
+from brobygger.core.dates import shown_date, shown_time
 
 Rows = Callable[[Any], Iterable[Any]]  # (young_person) -> the rows about them
 Export = Callable[[Any], dict[str, str]]  # (row) -> plain values, in the reader's language
@@ -142,9 +143,9 @@ def plain(value: Any) -> str:
     if value is None:
         return ""
     if hasattr(value, "tzinfo") and hasattr(value, "hour"):
-        return timezone.localtime(value).strftime("%d-%m-%Y %H:%M")
+        return shown_time(value)
     if hasattr(value, "strftime"):
-        return str(value.strftime("%d-%m-%Y"))
+        return shown_date(value)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return str(value)

@@ -29,4 +29,6 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "404.html", {"message": _("We could not find that page.")}, status=404)
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found."), "errors": []}, status=404)
+    return render(request, "404.html", status=404)

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 from django_tasks import task
 
+from brobygger.core.dates import shown_date
+
 from .models import FollowUpContact, StatusCheck
 
 
@@ -49,7 +51,7 @@ def _send_to(user_id, today):
         user = items[0][1].plan.responsible
         with translation.override(settings.LANGUAGE_CODE):
             lines = [
-                _("%(who)s, due %(day)s") % {"who": initials(row.young_person), "day": row.due_on.strftime("%d-%m-%Y")}
+                _("%(who)s, due %(day)s") % {"who": initials(row.young_person), "day": shown_date(row.due_on)}
                 for _model, row in sorted(items, key=lambda item: item[1].due_on)
             ]
             send_mail(

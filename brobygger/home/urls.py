@@ -3,6 +3,7 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.landing, name="landing"),
+    path("start/", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -9,6 +9,14 @@ from brobygger.core.roles import Role
 from . import start
 
 
+@public
+def landing(request):
+    """What Brobygger is, for whom, and the ways in; a logged-in person goes on to their start page."""
+    if request.user.is_authenticated:
+        return redirect("home")
+    return render(request, "home/landing.html")
+
+
 @login_only
 def home(request):
     actor = request.actor

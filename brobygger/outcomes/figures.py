@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.core.dates import shown_date
 from brobygger.core.routing import analytics_reads
 from brobygger.followup.models import StatusCheck
 from brobygger.pathways.models import Pathway, StatusCode, StatusEntry
@@ -264,7 +265,7 @@ def snapshot(filters, people, statuses, labels):
         ["current", "former"],
         labels,
         {"current": _("Current participants"), "former": _("Former participants")},
-        _("Status on %(day)s") % {"day": day.strftime("%d.%m.%Y")},
+        _("Status on %(day)s") % {"day": shown_date(day)},
     )
 
 
@@ -295,7 +296,7 @@ def flows(filters, people, at_start, at_end, labels):
         labels,
         labels,
         _("From %(start)s (rows) to %(end)s (columns)")
-        % {"start": filters.start.strftime("%d.%m.%Y"), "end": filters.end.strftime("%d.%m.%Y")},
+        % {"start": shown_date(filters.start), "end": shown_date(filters.end)},
     )
 
 

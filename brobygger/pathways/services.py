@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from brobygger.access.rules import Kind
 from brobygger.audit.models import LogAction, LogKind
 from brobygger.audit.services import log
+from brobygger.core.dates import shown_date
 from brobygger.core.errors import Refused
 
 from . import signals
@@ -101,7 +102,7 @@ def status_problem(birth_date, activity, income, valid_from):
         if not code.valid_on(valid_from):
             return _("“%(label)s” is not in use on %(date)s.") % {
                 "label": code.label,
-                "date": valid_from.strftime("%d-%m-%Y"),
+                "date": shown_date(valid_from),
             }
     return None
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from brobygger.access.rules import Kind
 from brobygger.audit.models import LogAction, LogKind
 from brobygger.audit.services import log
+from brobygger.core.dates import shown_date
 from brobygger.core.errors import Refused
 
 from . import rules_for_young_workers as young_workers
@@ -182,7 +183,7 @@ def register_attendance(actor, activity, *, day=None, present=True, hours=None):
     if day > timezone.localdate():
         raise ActivityError(_("Attendance cannot be registered for a day in the future."))
     if (activity.starts_on and day < activity.starts_on) or (activity.ends_on and day > activity.ends_on):
-        raise ActivityError(_("%(day)s is outside the activity's dates.") % {"day": day.strftime("%d-%m-%Y")})
+        raise ActivityError(_("%(day)s is outside the activity's dates.") % {"day": shown_date(day)})
     plan = LearningPlan.objects.filter(activity=activity).first()
     if activity.is_placement and (plan is None or plan.accepted_at is None):
         raise ActivityError(_("The learning plan must be agreed and accepted by the young person before the start."))

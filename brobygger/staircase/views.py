@@ -9,6 +9,7 @@ from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.certificates import selectors as certificate_selectors
 from brobygger.consent import selectors as consent_selectors
+from brobygger.core.dates import shown_date
 from brobygger.core.forms import bound, perform, submit
 from brobygger.core.navigation import back_to
 from brobygger.core.parts import Part, draw
@@ -157,7 +158,7 @@ def attend(request, pk):
             messages.success(
                 request,
                 _("Attendance registered: %(day)s, %(hours)s hours.")
-                % {"day": entry.day.strftime("%d-%m-%Y"), "hours": services.hours_text(entry.hours)},
+                % {"day": shown_date(entry.day), "hours": services.hours_text(entry.hours)},
             )
             if entry.replaced is not None:
                 messages.warning(request, _replaced_text(entry.replaced))
