@@ -106,6 +106,9 @@ EXAMPLE_KWARGS = {
     "item": f"virksomheder/{GUIDE_TOPIC}",
     "token_id": 999999,
     "invitation": 999999,
+    "contact": 999999,
+    "mentor": 999999,
+    "seat": 999999,
 }
 
 

@@ -6,7 +6,7 @@ from brobygger.core import postcodes
 from brobygger.core.forms import DateInput
 
 from . import cvr
-from .models import Company, ContactLogEntry, EscoOccupation, Offer
+from .models import Company, CompanyContact, ContactLogEntry, EscoOccupation, Offer
 
 
 def clean_postcode(value):
@@ -134,3 +134,20 @@ class ContactForm(forms.ModelForm):
         if day > timezone.localdate():
             raise forms.ValidationError(_("A contact cannot be in the future."))
         return day
+
+
+class ContactPersonForm(forms.ModelForm):
+    """A person the consultant talks to at the company (not a login)."""
+
+    class Meta:
+        model = CompanyContact
+        fields = ["name", "title", "phone", "email"]
+
+
+class MentorInviteForm(forms.Form):
+    """The mentor's login invitation: sent to their own address, valid for a week."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    title = forms.CharField(label=_("Job title"), max_length=100, required=False)
+    email = forms.EmailField(label=_("E-mail"), help_text=_("The mentor gets a link here to make their login."))

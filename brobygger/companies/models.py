@@ -69,6 +69,20 @@ class CompanyMentor(TenantModel):
         return f"{self.user.display_name} · {self.company}"
 
 
+class MentorInvitation(TenantModel):
+    """A login invitation sent from a company's page: whoever opens it becomes that company's mentor."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="mentor_invitations")
+    invitation = models.OneToOneField("tenancy.Invitation", on_delete=models.CASCADE, related_name="mentor_seat")
+
+    class Meta:
+        verbose_name = _("mentor invitation")
+        verbose_name_plural = _("mentor invitations")
+
+    def __str__(self):
+        return f"{self.invitation.email} · {self.company}"
+
+
 class EscoOccupation(models.Model):
     """ESCO occupation with its Danish labels (shared reference data, not per organisation).
     Indeholder data fra ESCO, © Den Europæiske Union."""

@@ -9,7 +9,7 @@ from django.utils import timezone
 from brobygger.core.lists import Listed
 from brobygger.tenancy.sql import as_date, scoped_organisation
 
-from .models import Company, CompanyContact, CompanyMentor, ContactLogEntry, Offer
+from .models import Company, CompanyContact, CompanyMentor, ContactLogEntry, MentorInvitation, Offer
 
 RUNNING_STATES = ("accepted", "active")
 ACTIVE_WITHIN_DAYS = 90
@@ -23,6 +23,20 @@ def with_people(queryset):
     return queryset.prefetch_related(
         Prefetch("contacts", queryset=CompanyContact.objects.order_by("name")),
         Prefetch("mentors", queryset=CompanyMentor.objects.select_related("user")),
+    )
+
+
+def pending_mentor_invitations(company):
+    """Invitations sent from the company's page that nobody has opened yet and that still work."""
+    return (
+        MentorInvitation.objects.filter(
+            company=company,
+            invitation__accepted_at__isnull=True,
+            invitation__cancelled_at__isnull=True,
+            invitation__expires_at__gt=timezone.now(),
+        )
+        .select_related("invitation")
+        .order_by("invitation__created_at")
     )
 
 

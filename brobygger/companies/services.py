@@ -1,6 +1,9 @@
 from django.db import transaction
 
-from .models import Company, CompanyContact, CompanyMentor, ContactLogEntry, Offer
+from brobygger.core.roles import Role
+from brobygger.tenancy import services as tenancy_services
+
+from .models import Company, CompanyContact, CompanyMentor, ContactLogEntry, MentorInvitation, Offer
 
 
 @transaction.atomic
@@ -28,9 +31,58 @@ def add_contact(company, *, name, title="", email="", phone=""):
 
 
 @transaction.atomic
+def update_contact(contact, *, data):
+    for field, value in data.items():
+        setattr(contact, field, value)
+    contact.full_clean()
+    contact.save()
+    return contact
+
+
+@transaction.atomic
+def end_contact(contact):
+    """The person no longer speaks for the company: they leave its page."""
+    contact.delete()
+
+
+@transaction.atomic
 def add_mentor(company, user):
     mentor, _ = CompanyMentor.objects.get_or_create(organisation=company.organisation, company=company, user=user)
     return mentor
+
+
+@transaction.atomic
+def invite_mentor(actor, company, *, email, first_name, last_name="", title="", base_url):
+    """Send a login invitation; whoever opens it becomes a mentor of this company (`link_mentor`)."""
+    invitation = tenancy_services.invite(
+        actor,
+        email=email,
+        role=Role.MENTOR,
+        first_name=first_name,
+        last_name=last_name,
+        title=title,
+        base_url=base_url,
+    )
+    return MentorInvitation.objects.create(organisation=company.organisation, company=company, invitation=invitation)
+
+
+def link_mentor(sender, invitation, user, **kwargs):
+    """An opened mentor invitation from a company's page seats its owner there (tenancy.invitation_accepted)."""
+    seat = MentorInvitation.objects.filter(invitation=invitation).select_related("company").first()
+    if seat is not None:
+        add_mentor(seat.company, user)
+
+
+@transaction.atomic
+def end_mentor(mentor):
+    """The mentor no longer receives young people here; their access to the company ends at once."""
+    mentor.delete()
+
+
+@transaction.atomic
+def cancel_mentor_invitation(seat):
+    tenancy_services.cancel(seat.invitation)
+    seat.delete()
 
 
 @transaction.atomic

@@ -41,6 +41,7 @@ _FIELDS = {
     },
     "companies.CompanyContact": {PERSONAL: "name title email phone", PUBLIC: "id organisation company"},
     "companies.CompanyMentor": {PERSONAL: "user", PUBLIC: "id organisation company"},
+    "companies.MentorInvitation": {PERSONAL: "invitation", PUBLIC: "id organisation company"},
     "companies.EscoOccupation": {PUBLIC: "id uri isco_group label alt_labels"},
     "companies.Offer": {
         PUBLIC: "id organisation company kind title description capacity hours_per_week place postcode accommodations "
