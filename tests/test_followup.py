@@ -16,6 +16,7 @@ from brobygger.followup.models import FeedToken, FollowUpContact, FollowUpPlan, 
 from brobygger.pathways.models import StatusCode
 from brobygger.tenancy import services as tenancy
 from tests.parts import whole_page
+from tests.world import _young
 
 
 def in_a(world):
@@ -187,8 +188,8 @@ def test_ending_a_pathway_without_a_job_still_brings_the_status_checks(world, cl
     assert future.status_code == 200  # already ended: a clear message, nothing changed
 
 
-def test_a_long_list_of_due_contacts_shows_the_most_urgent_and_links_to_the_rest(world, client_for):
-    contact = world.objects["contact_a"]
+def _backlog(world, contact, count):
+    """`count` more contacts of the same plan, each 14 days before the last, none of them made."""
     with in_a(world):
         FollowUpContact.objects.bulk_create(
             FollowUpContact(
@@ -197,20 +198,87 @@ def test_a_long_list_of_due_contacts_shows_the_most_urgent_and_links_to_the_rest
                 young_person=contact.young_person,
                 due_on=contact.due_on - timedelta(days=14 * k),
             )
-            for k in range(1, 50)
+            for k in range(1, count + 1)
         )
-        due = FollowUpContact.objects.filter(plan=contact.plan, done_on__isnull=True).count()
+
+
+def _others_due(world, count):
+    """`count` more young people with one overdue contact each, for the same counsellor."""
+    counsellor = world.user("counsellor_on_team")
+    with in_a(world):
+        for k in range(count):
+            young_person = _young(world.org_a, f"Emil{k}", "Nielsen")
+            plan = FollowUpPlan.objects.create(
+                organisation=world.org_a,
+                young_person=young_person,
+                responsible=counsellor,
+                exit_on=date(2026, 9, 1),
+                interval_days=14,
+                months=12,
+            )
+            FollowUpContact.objects.create(
+                organisation=world.org_a, plan=plan, young_person=young_person, due_on=date(2026, 11, 2) + timedelta(k)
+            )
+
+
+def test_one_young_persons_backlog_is_one_item_that_never_pushes_the_others_off(world, client_for):
+    contact = world.objects["contact_a"]
+    _backlog(world, contact, 49)
+    _others_due(world, 3)
+    client = client_for("counsellor_on_team")
+    home = client.get(reverse("home"))
+    rows = home.context["due_contacts"]
+    assert len(rows) == 4  # the young person with 50 due is one row, beside the three others
+    first = rows[0]
+    assert first.young_person_id == contact.young_person_id and first.backlog == 50
+    assert first.pk == contact.pk  # the latest due: recording it settles the rest
+    page = " ".join(home.content.decode().split())
+    oldest = contact.due_on - timedelta(days=14 * 49)
+    assert f"50 kontakter venter siden {oldest:%d.%m.%Y}" in page
+    assert "Registrér dagens kontakt: de tidligere lukkes som bortfaldet." in page
+
+    # One action: today's contact is made, the 49 earlier ones are closed as lapsed.
+    done = client.post(
+        reverse("followup_contact", kwargs={"pk": contact.pk}),
+        {"reached": "yes", "how_it_goes": "good", "next": "home"},
+        follow=True,
+    )
+    assert "49 tidligere kontakter, der ikke blev til noget, er lukket som bortfaldet." in done.content.decode()
+    with in_a(world):
+        open_left = FollowUpContact.objects.filter(plan=contact.plan, done_on__isnull=True, due_on__lte=contact.due_on)
+        assert not open_left.exists()
+        assert FollowUpContact.objects.filter(plan=contact.plan, lapsed=True).count() == 49
+    assert [r.young_person.first_name for r in done.context["due_contacts"]] == ["Emil0", "Emil1", "Emil2"]
+    # The young person reads the contact that was made, not the lapsed ones.
+    portal = client_for("young_a").get(reverse("portal")).content.decode()
+    assert portal.count("Bortfaldet") == 0
+
+
+def test_a_long_list_of_young_people_due_shows_the_most_urgent_and_links_to_the_rest(world, client_for):
+    _others_due(world, 20)
     client = client_for("counsellor_on_team")
     home = client.get(reverse("home"))
     assert len(home.context["due_contacts"]) == 8
-    assert f"{due - 8} flere kontakter venter: se dem alle" in home.content.decode()
+    assert "13 unge mere har en kontakt, der venter: se dem alle" in home.content.decode()
     page = client.get(reverse("followup_home"))
     shows = followup_selectors.PAGE_SHOWS
-    assert len(page.context["contacts"]) == shows and page.context["more"] == due - shows
+    assert len(page.context["contacts"]) == shows and page.context["more"] == 21 - shows
     everything = client.get(reverse("followup_home"), {"all": "1"})
-    assert len(everything.context["contacts"]) == due and everything.context["more"] == 0
-    oldest = min(c.due_on for c in everything.context["contacts"])
-    assert home.context["due_contacts"][0].due_on == oldest  # the most overdue first
+    assert len(everything.context["contacts"]) == 21 and everything.context["more"] == 0
+    oldest = min(c.oldest_due for c in everything.context["contacts"])
+    assert home.context["due_contacts"][0].oldest_due == oldest  # the most overdue first
+
+
+def test_the_young_persons_page_shows_the_plan_and_offers_no_second_one(world, client_for):
+    client = client_for("counsellor_on_team")
+    page = " ".join(whole_page(client, reverse("young_person_detail", kwargs={"pk": world.objects["yp_a"].pk})).split())
+    assert "Opfølgning</h2>" in page and "Næste kontakt" in page and "Næste statustjek" in page
+    assert "Start opfølgning" not in page
+    assert reverse("followup_contact", kwargs={"pk": world.objects["contact_a"].pk}) in page
+
+    other = client_for("counsellor_off_team")
+    page = whole_page(other, reverse("young_person_detail", kwargs={"pk": world.objects["yp_b"].pk}))
+    assert "Start opfølgning" in page  # no plan yet
 
 
 def _feed_token(client):

@@ -4,6 +4,7 @@ It stands above the apps it gathers; none of them imports it."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from brobygger.access import policy
@@ -17,6 +18,7 @@ from brobygger.core.errors import Refused
 from brobygger.core.forms import bound
 from brobygger.core.parts import Part, draw
 from brobygger.core.roles import Role
+from brobygger.followup import selectors as followup_selectors
 from brobygger.pathways import selectors as pathway_selectors
 from brobygger.pathways.models import Pathway
 from brobygger.people import selectors
@@ -135,6 +137,10 @@ def _activities(request, context):
     return {"activities": activity_selectors.listed_for_young_person(young_person), "talents": talents}
 
 
+def _followup(request, context):
+    return {"followup_plan": followup_selectors.open_plan(context["young_person"]), "today": timezone.localdate()}
+
+
 def _team(request, context):
     young_person = context["young_person"]
     return {
@@ -157,6 +163,12 @@ PARTS = {
         Kind.YOUNG_PERSON,
     ),
     "plan": Part("casefile/parts/plan.html", _plan, _shows_plan, Kind.PLAN_STEP),
+    "followup": Part(
+        "casefile/parts/followup.html",
+        _followup,
+        lambda request, context: not context["is_mentor_view"],
+        Kind.FOLLOWUP_CONTACT,
+    ),
     "notes": Part(
         "casefile/parts/notes.html", _notes, lambda request, context: not context["is_mentor_view"], Kind.NOTE
     ),

@@ -68,6 +68,8 @@ class FollowUpContact(TenantModel, Reminded):
     how_it_goes = models.CharField(_("how it goes"), max_length=10, choices=HowItGoes.choices, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    # Closed without a contact of its own: a later contact was made, so this one will never be.
+    lapsed = models.BooleanField(_("lapsed"), default=False)
 
     class Meta:
         ordering = ["due_on"]

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
 from brobygger.core import tokens
@@ -18,13 +18,11 @@ def due_for(user, today=None, soon_days=SOON_DAYS):
     due within `soon_days` or overdue, oldest first."""
     today = today or timezone.localdate()
     horizon = today + timedelta(days=soon_days)
+    open_due = FollowUpContact.objects.filter(
+        plan__responsible=user, done_on__isnull=True, due_on__lte=horizon, plan__closed_on__isnull=True
+    )
     contacts = (
-        FollowUpContact.objects.filter(
-            plan__responsible=user, done_on__isnull=True, due_on__lte=horizon, plan__closed_on__isnull=True
-        )
-        .select_related("young_person")
-        .only(*NAMED_ROW)
-        .order_by("due_on", "pk")
+        _one_per_young_person(open_due).select_related("young_person").only(*NAMED_ROW).order_by("oldest_due", "pk")
     )
     checks = (
         StatusCheck.objects.filter(plan__responsible=user, done_on__isnull=True, due_on__lte=horizon)
@@ -33,6 +31,17 @@ def due_for(user, today=None, soon_days=SOON_DAYS):
         .order_by("due_on", "pk")
     )
     return contacts, list(checks)
+
+
+def _one_per_young_person(open_due):
+    """One row per young person: their latest due contact (recording it settles the earlier ones),
+    with how many are due (`backlog`) and the oldest due date (`oldest_due`), so that one young
+    person's backlog is one item and never pushes the others down the list."""
+    same_person = open_due.filter(young_person=OuterRef("young_person"))
+    latest = same_person.order_by("-due_on", "-pk").values("pk")[:1]
+    count = same_person.order_by().values("young_person").annotate(n=Count("pk")).values("n")
+    oldest = same_person.order_by("due_on").values("due_on")[:1]
+    return open_due.filter(pk=Subquery(latest)).annotate(backlog=Subquery(count), oldest_due=Subquery(oldest))
 
 
 # What a due list shows: the date and the young person's name and link.
@@ -49,6 +58,29 @@ def first(contacts, count):
 def how_it_goes_choices():
     """The answers a reached contact offers, translated once for all the list's rows."""
     return [(value, str(label)) for value, label in HowItGoes.choices]
+
+
+def open_plan(young_person, today=None):
+    """The young person's running follow-up plan, with its next contact due (`next_due`), how many
+    are overdue (`overdue_count`), the one to record today (`due_contact`) and the next status check
+    (`next_check`); None without one."""
+    today = today or timezone.localdate()
+    open_contacts = FollowUpContact.objects.filter(plan=OuterRef("pk"), done_on__isnull=True)
+    open_checks = StatusCheck.objects.filter(plan=OuterRef("pk"), done_on__isnull=True)
+    return (
+        FollowUpPlan.objects.filter(young_person=young_person, closed_on__isnull=True)
+        .select_related("responsible", "outcome")
+        .annotate(
+            next_due=Subquery(open_contacts.order_by("due_on").values("due_on")[:1]),
+            overdue_count=Subquery(
+                open_contacts.filter(due_on__lt=today).order_by().values("plan").annotate(n=Count("pk")).values("n")
+            ),
+            next_check=Subquery(open_checks.order_by("due_on").values("due_on")[:1]),
+            # The contact to record today (the latest that is due; recording it settles the earlier ones).
+            due_contact=Subquery(open_contacts.filter(due_on__lte=today).order_by("-due_on").values("pk")[:1]),
+        )
+        .first()
+    )
 
 
 def plans_of(young_person):

@@ -17,7 +17,7 @@ register(
     FollowUpContact,
     key="followup_contacts",
     title=_("Our follow-up contacts with you"),
-    rows=lambda yp: FollowUpContact.objects.filter(young_person=yp, done_on__isnull=False),
+    rows=lambda yp: FollowUpContact.objects.filter(young_person=yp, done_on__isnull=False, lapsed=False),
     template="portal/sections/followup_contacts.html",
     export=exporter("due_on", "done_on", "reached", "how_it_goes", "note"),
     order=42,

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 from icalendar import Calendar, Event
 
@@ -57,6 +58,17 @@ def contact_record(request, pk):
         success=_("The follow-up contact is recorded."),
     )
     if done:
+        lapsed = done.value.lapsed_before
+        if lapsed:
+            messages.info(
+                request,
+                ngettext(
+                    "%(n)s earlier contact that was not made is closed as lapsed.",
+                    "%(n)s earlier contacts that were not made are closed as lapsed.",
+                    lapsed,
+                )
+                % {"n": lapsed},
+            )
         return _back(request)
     return render(request, "followup/contact_form.html", {"form": form, "contact": contact})
 

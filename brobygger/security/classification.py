@@ -102,7 +102,7 @@ _FIELDS = {
         PUBLIC: "id organisation",
     },
     "followup.FollowUpContact": {
-        PERSONAL: "reminder_sent_at plan young_person due_on done_on reached how_it_goes note recorded_by",
+        PERSONAL: "reminder_sent_at plan young_person due_on done_on reached how_it_goes note recorded_by lapsed",
         PUBLIC: "id organisation",
     },
     "followup.StatusCheck": {
