@@ -45,7 +45,14 @@ def _one_per_young_person(open_due):
 
 
 # What a due list shows: the date and the young person's name and link.
-NAMED_ROW = ("due_on", "young_person", "young_person__id", "young_person__first_name", "young_person__last_name")
+NAMED_ROW = (
+    "due_on",
+    "young_person",
+    "young_person__id",
+    "young_person__first_name",
+    "young_person__last_name",
+    "young_person__birth_date",
+)
 
 
 def first(contacts, count):

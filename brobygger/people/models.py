@@ -121,6 +121,16 @@ class YoungPerson(TenantModel):
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
 
+    @property
+    def told_apart(self):
+        """The name where young people are listed or picked, with what tells two of the same name
+        apart: the birth year and the end of the id (a decision must not land on the wrong one)."""
+        return _("%(name)s (b. %(year)s · %(tail)s)") % {
+            "name": self.full_name,
+            "year": self.birth_date.year,
+            "tail": self.pk.hex[-4:],
+        }
+
     def age_on(self, day):
         years = day.year - self.birth_date.year
         if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):

@@ -41,7 +41,7 @@ def no_contact(organisation, today, days, shown=SHOWN):
                 output_field=DateField(),
             )
         )
-        .only("pk", "organisation", "first_name", "last_name")
+        .only("pk", "organisation", "first_name", "last_name", "birth_date")
         .order_by("last_contact", "first_name", "pk")
     )
     rows = first_of(quiet, shown)
@@ -70,7 +70,7 @@ def since_when(review, today):
 
 def _distribute(review, today, since):
     to_distribute = people_selectors.without_counsellor(YoungPerson.objects.all()).order_by("referral_date")
-    to_distribute = to_distribute.only("pk", "organisation", "first_name", "last_name", "referral_date")
+    to_distribute = to_distribute.only("pk", "organisation", "first_name", "last_name", "birth_date", "referral_date")
     return {"to_distribute": first_of(to_distribute, SHOWN), "caseloads": list(people_selectors.caseload_counts())}
 
 
@@ -83,7 +83,7 @@ def _ended(review, today, since):
     activities = (
         Activity.objects.filter(state=Activity.State.ENDED, ended_on__gte=since)
         .select_related("young_person")
-        .only("title", "ended_on", "learned", *_named("young_person"))
+        .only("title", "ended_on", "learned", *_named("young_person", "birth_date"))
         .order_by("-ended_on", "pk")
     )
     return {"ended": first_of(activities, SHOWN), "since": since}
@@ -95,14 +95,14 @@ def _overdue(review, today, since):
         FollowUpContact.objects.filter(done_on__isnull=True, due_on__lt=today, plan__closed_on__isnull=True)
         .filter(**_joined_in(organisation))
         .select_related("young_person", "plan__responsible")
-        .only("due_on", *_named("young_person"), "plan", *_named("plan__responsible", "email"))
+        .only("due_on", *_named("young_person", "birth_date"), "plan", *_named("plan__responsible", "email"))
         .order_by("due_on", "pk")
     )
     checks = (
         StatusCheck.objects.filter(done_on__isnull=True, due_on__lt=today)
         .filter(**_joined_in(organisation))
         .select_related("young_person")
-        .only("due_on", "months_after", *_named("young_person"))
+        .only("due_on", "months_after", *_named("young_person", "birth_date"))
         .order_by("due_on", "pk")
     )
     return {"overdue_contacts": first_of(contacts, SHOWN), "overdue_checks": first_of(checks, SHOWN)}
