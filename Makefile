@@ -2,9 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-DEV_ENV := BROBYGGER_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The demo's own address is its public URL too: certificates, invitations and printed logins name it.
+DEV_ENV := BROBYGGER_DEBUG=1 BROBYGGER_PUBLIC_URL=http://$(HOST):$(PORT)
 
 .PHONY: demo test lint messages serve install bench drill clean screenshots
 

@@ -126,6 +126,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "brobygger.tenancy.context_processors.actor",
                 "brobygger.home.context_processors.navigation",
+                "brobygger.demo.second_step.code_on_second_step_page",
             ],
         },
     },

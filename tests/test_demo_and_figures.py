@@ -1,3 +1,4 @@
+from allauth.mfa.models import Authenticator
 from django.core.management import call_command
 from django.urls import reverse
 from django_scopes import scopes_disabled
@@ -28,6 +29,12 @@ def test_seed_demo_loads_three_organisations_with_every_role(db, capsys):
             roles = set(Membership.objects.filter(organisation=org).values_list("role", flat=True))
             assert roles == set(Role.values), org
         lumen = Company.objects.filter(name="Lumen").exists()
+        # Every staff login can pass the second step in the demo: it has an authenticator to show the code of.
+        staff = Membership.objects.exclude(role=Role.YOUNG_PERSON).values("user")
+        young = Membership.objects.filter(role=Role.YOUNG_PERSON).values("user")
+        with_app = set(Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list("user", flat=True))
+        assert set(staff.values_list("user", flat=True)) <= with_app
+        assert not with_app & set(young.values_list("user", flat=True))
         states = sorted(Certificate.objects.values_list("state", flat=True))
         issued = [c.credential for c in Certificate.objects.filter(state=Certificate.State.ISSUED)]
         # The match: what most young people look for, and one open round of mutual choice per organisation.

@@ -8,6 +8,7 @@ import random
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
@@ -29,6 +30,7 @@ from brobygger.companies.models import EscoOccupation, Offer
 from brobygger.consent import services as consent
 from brobygger.conversations import services as conversations
 from brobygger.core.roles import Role
+from brobygger.demo import second_step
 from brobygger.demo.names import FIRST_NAMES, LAST_NAMES
 from brobygger.guide import services as guide
 from brobygger.matching import selectors as matching_selectors
@@ -42,6 +44,7 @@ from brobygger.pathways.models import Pathway, StatusCode
 from brobygger.people import services as people
 from brobygger.people.models import ReferralSource, TeamMember, TeamRole, YoungPerson
 from brobygger.reviews import services as reviews
+from brobygger.security import mfa
 from brobygger.staircase import services as staircase
 from brobygger.staircase.models import Activity, Attendance
 from brobygger.tenancy import services as tenancy
@@ -292,6 +295,7 @@ class Command(BaseCommand):
                 logins += self._organisation(spec, rng, password_hash)
             self._share_across_organisations()
             self._catalogue_and_guide()
+            self._enrol_second_step()
         self._print(logins)
 
     # Catalogue entries the demo organisations run, as (entry, organisation, their initiative).
@@ -832,14 +836,28 @@ class Command(BaseCommand):
             outcomes.publish(lead, year=today.year - 1, rows=rows)
 
     @staticmethod
+    def _enrol_second_step():
+        """Every demo login that logs in in two steps gets an authenticator; the demo's second-step
+        page shows its code (brobygger.demo.second_step, with DEBUG on only)."""
+        User = get_user_model()
+        with scopes_disabled():
+            for user in User.objects.filter(memberships__isnull=False).distinct():
+                if second_step.is_demo_login(user) and mfa.requires_mfa(user):
+                    second_step.enrol(user)
+
+    @staticmethod
     def _set_password(user, password_hash):
         user.password = password_hash
         user.save(update_fields=["password"])
 
     def _print(self, logins):
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/"))
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded. Log in at {settings.PUBLIC_URL}/"))
         self.stdout.write(f"Password for every demo login: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "Staff logins have a second step: the demo's second-step page shows the current code "
+            "(only with BROBYGGER_DEBUG=1, as make demo runs it). Young people log in with the password alone."
+        )
         self.stdout.write("")
         current = None
         for org, title, email in logins:
