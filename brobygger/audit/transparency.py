@@ -25,7 +25,7 @@ register(
         "in their words": r.purpose_text,
     },
     order=90,
-    preview=20,
+    preview=5,
 )
 
 forgets(erase_subject)

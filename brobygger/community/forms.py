@@ -25,7 +25,7 @@ class MemberForm(forms.Form):
     def __init__(self, *args, young_people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["young_person"].queryset = young_people
-        self.fields["young_person"].label_from_instance = lambda young_person: young_person.told_apart
+        self.fields["young_person"].label_from_instance = lambda young_person: young_person.choice_label
 
 
 class MeetingForm(forms.Form):

@@ -21,7 +21,7 @@ register(
     template="portal/sections/meetings.html",
     export=lambda p: {"group": str(p.meeting.group), "when": plain(p.meeting.starts_at), "came": plain(p.attended)},
     order=45,
-    preview=20,
+    preview=5,
 )
 register(
     Pointer,

@@ -23,6 +23,6 @@ register(
     rows=lambda yp: Note.objects.filter(young_person=yp).select_related("author"),
     template="portal/sections/notes.html",
     export=export,
-    order=30,
-    preview=20,
+    order=12,  # right after where they are: the newest notes are in the first screens of the page
+    preview=3,
 )

@@ -21,7 +21,7 @@ register(
     template="portal/sections/followup_contacts.html",
     export=exporter("due_on", "done_on", "reached", "how_it_goes", "note"),
     order=42,
-    preview=20,
+    preview=5,
 )
 register(
     StatusCheck,

@@ -11,12 +11,14 @@ from brobygger.outcomes import selectors as outcome_selectors
 from brobygger.people import selectors as people_selectors
 from brobygger.staircase import selectors as staircase_selectors
 
+CASELOAD_ON_HOME = 8  # about a phone screen; the list of all links to the rest
+
 
 def _caseload(request, context):
     actor = request.actor
     caseload = policy.visible(actor, Kind.YOUNG_PERSON, Action.LIST)
     return {
-        "caseload": people_selectors.with_entry_point(caseload)[:20],
+        "caseload": people_selectors.with_entry_point(caseload)[:CASELOAD_ON_HOME],
         "caseload_count": caseload.count(),
         # Everyone whose caseload is their team may write notes on it (rules: WRITE_NOTE on TEAM or ORG).
         "may_write_notes": policy.may(actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE),
@@ -48,7 +50,19 @@ def _for(check):
     return lambda request, context: check(request.actor)
 
 
+# The role's core task comes first (the counsellor's note, the team lead's distribution), so that
+# its first action is in the first screen of a phone.
 PARTS = {
+    "distribute": Part(
+        "home/home/distribute.html",
+        _distribute,
+        _for(lambda actor: actor.has_role(Role.TEAM_LEAD)),
+    ),
+    "caseload": Part(
+        "home/home/caseload.html",
+        _caseload,
+        _for(lambda actor: policy.may(actor, Kind.YOUNG_PERSON, Action.LIST)),
+    ),
     "attentions": Part(
         "home/home/attentions.html",
         lambda request, context: {"attentions": outcome_selectors.open_attentions_for(request.actor.user)},
@@ -59,20 +73,10 @@ PARTS = {
         _due,
         _for(lambda actor: policy.may(actor, Kind.FOLLOWUP_CONTACT, Action.LIST)),
     ),
-    "caseload": Part(
-        "home/home/caseload.html",
-        _caseload,
-        _for(lambda actor: policy.may(actor, Kind.YOUNG_PERSON, Action.LIST)),
-    ),
     "talents": Part(
         "home/home/talents.html",
         lambda request, context: {"talents": staircase_selectors.talents_for_team_member(request.actor.user)},
         _for(lambda actor: actor.has_role(Role.COUNSELLOR, Role.CONSULTANT)),
-    ),
-    "distribute": Part(
-        "home/home/distribute.html",
-        _distribute,
-        _for(lambda actor: actor.has_role(Role.TEAM_LEAD)),
     ),
     "companies": Part(
         "home/home/companies.html",

@@ -90,7 +90,7 @@ class RoundForm(forms.Form):
     def __init__(self, *args, young_people, offers, adding=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["young_people"].queryset = young_people
-        self.fields["young_people"].label_from_instance = lambda young_person: young_person.told_apart
+        self.fields["young_people"].label_from_instance = lambda young_person: young_person.choice_label
         self.fields["offers"].queryset = offers
         if adding:
             del self.fields["title"], self.fields["choose_by"]

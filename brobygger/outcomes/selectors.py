@@ -1,3 +1,5 @@
+from django.db.models import OuterRef, Subquery
+
 from . import instruments
 from .models import OWN_PREFIX, Attention, OpenDataRelease, OwnInstrument, Response, Target
 
@@ -7,7 +9,10 @@ def responses_of(young_person):
 
 
 def open_attentions_for(user):
-    return Attention.objects.filter(for_user=user, done_at__isnull=True).select_related("young_person", "response")
+    """One row per young person (their latest open attention): 'we have talked' settles them all."""
+    mine = Attention.objects.filter(for_user=user, done_at__isnull=True)
+    latest = mine.filter(young_person=OuterRef("young_person")).order_by("-created_at", "-pk").values("pk")[:1]
+    return mine.filter(pk=Subquery(latest)).select_related("young_person", "response").order_by("-created_at", "pk")
 
 
 def open_attentions():

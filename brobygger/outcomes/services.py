@@ -77,12 +77,19 @@ def record(actor, young_person, *, instrument_id, answers, language, mode):
 
 @transaction.atomic
 def attended(actor, attention):
+    """The professional has talked with the young person: this attention and the young person's other
+    open ones for the same professional are settled (one conversation answers them all)."""
     attention = Attention.objects.select_for_update().get(pk=attention.pk)
     if attention.done_at is None:
-        attention.done_at = timezone.now()
-        attention.done_by = actor.user
-        attention.save(update_fields=["done_at", "done_by"])
-        log(actor, LogAction.UPDATE, kind=LogKind.ATTENTION, subject=attention.young_person, obj=attention)
+        settled = Attention.objects.filter(
+            young_person=attention.young_person, for_user=attention.for_user, done_at__isnull=True
+        )
+        for each in settled.select_for_update():
+            each.done_at = timezone.now()
+            each.done_by = actor.user
+            each.save(update_fields=["done_at", "done_by"])
+            log(actor, LogAction.UPDATE, kind=LogKind.ATTENTION, subject=each.young_person, obj=each)
+        attention.refresh_from_db()
     return attention
 
 

@@ -18,7 +18,7 @@ register(
         "score": plain(r.score),
     },
     order=36,
-    preview=10,
+    preview=5,
 )
 register(
     Attention,

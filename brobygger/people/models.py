@@ -123,8 +123,14 @@ class YoungPerson(TenantModel):
 
     @property
     def told_apart(self):
-        """The name where young people are listed or picked, with what tells two of the same name
-        apart: the birth year and the end of the id (a decision must not land on the wrong one)."""
+        """The name where young people are listed, with the birth year that tells most of the same
+        name apart (each row links to the young person's page)."""
+        return _("%(name)s (b. %(year)s)") % {"name": self.full_name, "year": self.birth_date.year}
+
+    @property
+    def choice_label(self):
+        """The name where a young person is picked: with the birth year and the end of the id, so
+        that a decision cannot land on the wrong one of two born the same year."""
         return _("%(name)s (b. %(year)s · %(tail)s)") % {
             "name": self.full_name,
             "year": self.birth_date.year,

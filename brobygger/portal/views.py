@@ -50,6 +50,9 @@ def portal(request):
         "next_step": pathway_selectors.next_good_step(shown["plan"]),
         "progress": pathway_selectors.progress(shown["plan"]),
         "status": pathway_selectors.current_status(young_person, read=to_read.get("status", [])),
+        # The open yes/no questions, right under the next good step (their sections are further down).
+        "waiting_activities": [a for a in shown.get("activities", []) if a.state == "proposed"],
+        "waiting_certificates": [c for c in shown.get("certificates", []) if c.state == "signed"],
     }
     return render(request, "portal/portal.html", context)
 

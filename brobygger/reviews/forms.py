@@ -27,7 +27,7 @@ class DecisionForm(forms.Form):
         """Offer these people (those on the agenda), not every young person of the organisation
         (hundreds of options nobody can scroll through in a meeting); anyone may still be posted."""
         field = self.fields["young_person"]
-        field.choices = [("", field.empty_label), *((yp.pk, yp.told_apart) for yp in people)]
+        field.choices = [("", field.empty_label), *((yp.pk, yp.choice_label) for yp in people)]
 
 
 class DistributeForm(forms.Form):

@@ -41,7 +41,7 @@ register(
     template="portal/sections/attendance.html",
     export=exporter("activity", "day", "present", "hours"),
     order=22,
-    preview=20,
+    preview=5,
 )
 register(
     Talent,

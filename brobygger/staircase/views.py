@@ -82,6 +82,7 @@ def activity_detail(request, pk):
     may = {
         action: policy.may_on(request.actor, ACT, action, activity)
         for action in (
+            Action.ANSWER,
             Action.END,
             Action.ATTEND,
             Action.WRITE_LEARNING_PLAN,
