@@ -82,6 +82,19 @@ def log_in(page, base_url, email, password):
         enter_code(page, secret)
 
 
+def open_menu(page):
+    """On a phone the menu is folded behind one button: tap it, as a person would, when it shows."""
+    toggle = page.get_by_role("button", name="Menu")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+
+
+def log_out(page):
+    open_menu(page)
+    page.get_by_role("button", name="Log ud").click()
+    page.wait_for_load_state("networkidle")
+
+
 def enter_code(page, secret):
     """Type the authenticator app's code and send it. A code read at the very end of its 30 s is
     refused if the server checks it in the next step (a loaded machine); like a person, type the new

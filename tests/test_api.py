@@ -255,6 +255,10 @@ def test_young_people_are_paged(world, api):
     assert second["items"][0]["id"] != page["items"][0]["id"]
     assert api("lead", "GET", "/api/young-people?page=9").json()["items"] == []
     assert api("lead", "GET", "/api/young-people?page_size=500").status_code == 422
+    # `limit`, the name many clients send, is the page size too (it was silently ignored).
+    limited = api("lead", "GET", "/api/young-people?limit=1").json()
+    assert len(limited["items"]) == 1 and limited["pages"] == 2
+    assert api("lead", "GET", "/api/young-people?limit=500").status_code == 422
 
 
 def test_a_status_is_added_through_the_api(world, api):

@@ -3,7 +3,7 @@
 import pytest
 from django_scopes import scope
 
-from tests.browser import PASSWORD, assert_no_horizontal_scroll, log_in, world_with_passwords
+from tests.browser import PASSWORD, assert_no_horizontal_scroll, log_in, log_out, world_with_passwords
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +27,7 @@ def test_counsellor_and_young_person_see_the_same_team(live_server, live_world, 
     staff_view = team_names(phone)
     assert any("Mette" in t for t in staff_view) and any("Freja" in t for t in staff_view)
 
-    phone.get_by_role("button", name="Log ud").click()
-    phone.wait_for_load_state("networkidle")
+    log_out(phone)
     log_in(phone, live_server.url, "young_a@a.example", PASSWORD)
     assert phone.url.endswith("/me/")
     assert_no_horizontal_scroll(phone)

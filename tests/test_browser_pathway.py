@@ -3,7 +3,7 @@ young person; a no to a proposal, seen by the counsellor."""
 
 import pytest
 
-from tests.browser import PASSWORD, Taps, assert_no_horizontal_scroll, log_in, world_with_passwords
+from tests.browser import PASSWORD, Taps, assert_no_horizontal_scroll, log_in, log_out, world_with_passwords
 
 pytestmark = pytest.mark.browser
 
@@ -24,8 +24,7 @@ def test_note_tagged_dream_track_in_three_taps_then_read_by_the_young_person(liv
     assert "Noten er gemt" in phone.content()
     assert_no_horizontal_scroll(phone)
 
-    phone.get_by_role("button", name="Log ud").click()
-    phone.wait_for_load_state("networkidle")
+    log_out(phone)
     log_in(phone, live_server.url, "young_a@a.example", PASSWORD)
     notes = phone.locator("#section-notes")
     assert "Asta fortalte om drømmen" in notes.inner_text()
@@ -40,8 +39,7 @@ def test_young_person_says_no_and_the_counsellor_sees_it(live_server, live_world
     tap(proposal.get_by_role("button", name="Nej"))
     assert tap.count == 1
     assert "Du behøver ikke give en grund" in phone.content()
-    phone.get_by_role("button", name="Log ud").click()
-    phone.wait_for_load_state("networkidle")
+    log_out(phone)
 
     log_in(phone, live_server.url, "counsellor_on_team@a.example", PASSWORD)
     phone.get_by_role("link", name="Asta Andersen").first.click()

@@ -343,3 +343,13 @@ def test_a_status_check_recorded_by_two_is_recorded_once(world, client_for):
     with in_a(world):
         check.refresh_from_db()
         assert check.recorded_by == world.user("counsellor_on_team")
+
+
+def test_a_job_that_starts_moves_the_pathway_to_job_or_education(world, client_for):
+    yp_a = world.objects["yp_a"]
+    client_for("counsellor_on_team").post(
+        reverse("status_quick", kwargs={"pk": yp_a.pk}), {"activity": code("ordinary_job").pk}
+    )
+    with in_a(world):
+        yp_a.pathway.refresh_from_db()
+        assert yp_a.pathway.phase == "job_or_education"  # not still "getting to know each other"

@@ -170,13 +170,14 @@ def network(queryset):
 
 
 def dashboard(queryset, no_contact_days, limit=10):
-    """The three lists (the first `limit` of each, which says how long it is) and the totals of the
-    consultant's dashboard."""
+    """The three lists (the first `limit` of each, which says how long it is; None: all of them) and
+    the totals of the consultant's dashboard."""
     cutoff = timezone.localdate() - timedelta(days=no_contact_days)
     rows = network(queryset)
     active = [r for r in rows if r.is_active]
     free = [r for r in rows if r.free_places > 0]
-    not_contacted = [r for r in rows if r.last_contact is None or r.last_contact < cutoff]
+    # A company with a young person there now is in touch through the placement, whatever the log says.
+    not_contacted = [r for r in rows if not r.running and (r.last_contact is None or r.last_contact < cutoff)]
     return {
         "totals": {
             "companies": len(rows),

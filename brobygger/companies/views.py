@@ -28,8 +28,9 @@ def company_list(request):
 def dashboard(request):
     """The consultant's view of the network: active, free places, not contacted."""
     days = request.actor.organisation.no_contact_days
-    data = selectors.dashboard(policy.visible(request.actor, CP, Action.DASHBOARD), days)
-    return render(request, "companies/dashboard.html", {**data, "days": days})
+    whole = request.GET.get("all") == "1"
+    data = selectors.dashboard(policy.visible(request.actor, CP, Action.DASHBOARD), days, limit=None if whole else 10)
+    return render(request, "companies/dashboard.html", {**data, "days": days, "more_url": "?all=1"})
 
 
 @rule(CP, Action.CREATE, methods=("GET", "POST"))

@@ -12,6 +12,14 @@ from . import stable
 from .models import TravelMode
 
 
+def _trip(minutes):
+    """A trip as a person says it: minutes up to an hour and a half, then hours ("680 min." reads as noise)."""
+    if minutes < 90:
+        return _("%(minutes)s min.") % {"minutes": minutes}
+    hours = round(minutes / 60)
+    return ngettext("%(hours)s hour", "%(hours)s hours", hours) % {"hours": hours}
+
+
 def _hours(value):
     return hours_text(Decimal(str(value)))
 
@@ -45,11 +53,12 @@ def describe(reason):
             % {"hours": _hours(p["hours"]), "range": _range(p["low"], p["high"])}
         ),
         "commute_fits": lambda: (
-            _("About %(minutes)s min. %(mode)s to %(place)s") % {**p, "mode": TravelMode(p["mode"]).label}
+            _("About %(trip)s %(mode)s to %(place)s")
+            % {**p, "trip": _trip(p["minutes"]), "mode": TravelMode(p["mode"]).label}
         ),
         "commute_too_long": lambda: (
-            _("About %(minutes)s min. %(mode)s to %(place)s (at most %(limit)s wished)")
-            % {**p, "mode": TravelMode(p["mode"]).label}
+            _("About %(trip)s %(mode)s to %(place)s (at most %(limit)s min. wished)")
+            % {**p, "trip": _trip(p["minutes"]), "mode": TravelMode(p["mode"]).label}
         ),
         "completed": lambda: (
             ngettext("%(count)s placement completed here", "%(count)s placements completed here", p["count"]) % p

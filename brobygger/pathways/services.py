@@ -129,8 +129,25 @@ def change_status(actor, young_person, *, activity, income=None, valid_from=None
         recorded_by=actor.user,
     )
     log(actor, LogAction.CREATE, kind=LogKind.STATUS, subject=young_person, obj=entry)
+    if activity.positive_outcome and valid_from <= timezone.localdate():
+        _reach_job_or_education(actor, young_person)
     signals.status_changed.send(sender=StatusEntry, actor=actor, young_person=young_person, entry=entry)
     return entry
+
+
+PHASES_BEFORE_JOB = (Pathway.Phase.GETTING_TO_KNOW, Pathway.Phase.CLARIFYING, Pathway.Phase.ACTIVITIES)
+
+
+def _reach_job_or_education(actor, young_person):
+    """A job or an education has started: the pathway's phase says so (it said 'getting to know each
+    other' after 'Ordinært job', user-walk.md item 10); a later phase (aftercare) is left as it is."""
+    pathway = Pathway.objects.select_for_update().filter(young_person=young_person).first()
+    if pathway is None or pathway.state == Pathway.State.ENDED or pathway.phase not in PHASES_BEFORE_JOB:
+        return
+    pathway.phase = Pathway.Phase.JOB_OR_EDUCATION
+    pathway.version += 1
+    pathway.save(update_fields=["phase", "version", "updated_at"])
+    log(actor, LogAction.UPDATE, kind=LogKind.PATHWAY, subject=young_person, obj=pathway)
 
 
 @transaction.atomic

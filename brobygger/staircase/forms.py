@@ -108,7 +108,7 @@ class EndForm(forms.Form):
         help_text=_("Ending is never a failure: what did the young person learn and show?"),
         error_messages={"required": _("Write what was learned: every ending is a learning.")},
     )
-    reason = forms.CharField(label=_("Why it ends (optional)"), max_length=300, required=False)
+    reason = forms.CharField(label=_("Why it ends"), max_length=300, required=False)
 
 
 class AttendanceForm(forms.ModelForm):

@@ -65,7 +65,7 @@ class Activity(TenantModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     learned = models.TextField(_("what was learned"), max_length=3000, blank=True)
-    end_reason = models.CharField(_("why it ended (optional)"), max_length=300, blank=True)
+    end_reason = models.CharField(_("why it ended"), max_length=300, blank=True)
     stepped_back_from = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

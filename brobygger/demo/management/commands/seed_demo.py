@@ -463,7 +463,8 @@ class Command(BaseCommand):
                 company,
                 data={
                     "kind": kind,
-                    "title": f"{dict(OFFER_TITLES)[kind]} hos {company.name}",
+                    # The company is named beside the title wherever an offer is shown.
+                    "title": dict(OFFER_TITLES)[kind] + (f" som {occupation.label}" if occupation else ""),
                     "capacity": rng.randint(1, 4),
                     "hours_per_week": None if kind == "visit" else rng.choice([8, 12, 15, 20]),
                     "place": company.city,
