@@ -166,20 +166,34 @@ def test_a_whole_round_from_choices_to_published_proposals(world, client_for):
     # The young people choose in private, on their own page.
     young = client_for("young_a")
     url = reverse("rank_offers", kwargs={"pk": asta.pk})
-    twice = young.post(url, {"place_1": sound.pk, "place_2": sound.pk})
-    assert "Allerede valgt højere oppe" in twice.content.decode()
-    assert young.post(url, {"place_1": sound.pk, "place_2": visit.pk, "note": "Jeg elsker lyd"}).status_code == 302
-    client_for("young_b").post(reverse("rank_offers", kwargs={"pk": bertil.pk}), {"place_1": sound.pk})
+    # Moving a card up comes back with the new order and saves nothing.
+    moved = young.post(url, {"order": f"{visit.pk},{sound.pk}", "chosen": [sound.pk], "move": f"{sound.pk}:up"})
+    assert moved.status_code == 200 and "Flyttet. Gem, når rækkefølgen er rigtig." in moved.content.decode()
+    assert moved.context["form"].rows()[0][1] == str(sound.pk)
+    with in_a(world):
+        assert not YoungPersonChoice.objects.filter(seat=asta).exists()
+    ranking = {"order": f"{sound.pk},{visit.pk}", "chosen": [sound.pk, visit.pk], "note": "Jeg elsker lyd"}
+    assert young.post(url, ranking).status_code == 302
+    with in_a(world):
+        assert list(
+            YoungPersonChoice.objects.filter(seat=asta).order_by("rank").values_list("round_offer", flat=True)
+        ) == [
+            sound.pk,
+            visit.pk,
+        ]
+    bertil_url = reverse("rank_offers", kwargs={"pk": bertil.pk})
+    client_for("young_b").post(bertil_url, {"order": f"{sound.pk},{visit.pk}", "chosen": [sound.pk]})
     # The company sees who chose it (first name, age, note), never how they ranked.
     mentor = client_for("mentor_with_consent")
     page = mentor.get(reverse("rank_applicants", kwargs={"pk": sound.pk})).content.decode()
     assert "Asta, 20 år" in page and "Jeg elsker lyd" in page and "Bertil" in page
     assert "Besøg" not in page and "Andersen" not in page
-    assert mentor.post(reverse("rank_applicants", kwargs={"pk": sound.pk}), {"place_1": bertil.pk}).status_code == 302
+    applicants = {"order": f"{bertil.pk},{asta.pk}", "chosen": [bertil.pk]}
+    assert mentor.post(reverse("rank_applicants", kwargs={"pk": sound.pk}), applicants).status_code == 302
     # Radar's mentor ranks Asta for the visit.
     radar = client_for("mentor_without_consent")
     assert "Lydoperatør" not in radar.get(reverse("rank_applicants", kwargs={"pk": visit.pk})).content.decode()
-    radar.post(reverse("rank_applicants", kwargs={"pk": visit.pk}), {"place_1": asta.pk})
+    radar.post(reverse("rank_applicants", kwargs={"pk": visit.pk}), {"order": str(asta.pk), "chosen": [asta.pk]})
     # Staff compute; the young people see nothing of the result yet.
     staff = client_for("lead")
     staff.post(reverse("round_compute", kwargs={"pk": round_.pk}))

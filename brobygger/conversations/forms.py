@@ -28,7 +28,7 @@ class NoteForm(forms.ModelForm):
         model = Note
         fields = ["text", "tracks", "keys", "recognitions", "conversation_date"]
         widgets = {
-            "text": forms.Textarea(attrs={"rows": 6, "autofocus": True, "maxlength": NOTE_MAX_LENGTH}),
+            "text": forms.Textarea(attrs={"rows": 5, "autofocus": True, "maxlength": NOTE_MAX_LENGTH}),
             "conversation_date": DateInput(),
         }
 

@@ -99,20 +99,22 @@ class RoundForm(forms.Form):
 
 
 class RankingForm(forms.Form):
-    """A ranking, best first: one choice per place, so a tie cannot be entered; choosing the
-    same one twice is an error; empty places are skipped."""
+    """A ranking, best first, as a person makes it on a phone: each option is a card with its
+    details, ticked when wanted and moved up or down one place at a time. A move posts the form back
+    with the new order and saves nothing (`moved`); saving keeps the ticked ones in their order, so a
+    tie or a repeat cannot be entered."""
+
+    order = forms.CharField(widget=forms.HiddenInput, required=False)
+    chosen = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, options, initial_order=(), note=None, label=str, **kwargs):
         super().__init__(*args, **kwargs)
         self.options = {str(o.pk): o for o in options}
-        choices = [("", _("(none)"))] + [(key, label(option)) for key, option in self.options.items()]
-        for i in range(len(self.options)):
-            name = f"place_{i + 1}"
-            self.fields[name] = forms.ChoiceField(
-                label=_("Choice %(n)s") % {"n": i + 1}, choices=choices, required=False
-            )
-            if i < len(initial_order):
-                self.initial[name] = str(initial_order[i])
+        self.label = label
+        self.fields["chosen"].choices = [(key, label(option)) for key, option in self.options.items()]
+        chosen = [str(pk) for pk in initial_order if str(pk) in self.options]
+        self.initial["order"] = ",".join(chosen + [key for key in self.options if key not in chosen])
+        self.initial["chosen"] = chosen
         if note is not None:
             self.fields["note"] = forms.CharField(
                 label=_("What I want the companies to know"),
@@ -123,15 +125,36 @@ class RankingForm(forms.Form):
                 help_text=_("The companies you choose see your first name, your age and this."),
             )
 
+    def _order(self, text):
+        """The known options in the order given, then any the order left out."""
+        given = [key for key in dict.fromkeys((text or "").split(",")) if key in self.options]
+        return given + [key for key in self.options if key not in given]
+
+    def rows(self):
+        """The cards in their current order: (place, key, option, label, ticked)."""
+        if self.is_bound:
+            order, ticked = self._order(self.data.get("order")), set(self.data.getlist("chosen"))
+        else:
+            order, ticked = self._order(self.initial["order"]), set(self.initial["chosen"])
+        return [
+            (i + 1, key, self.options[key], self.label(self.options[key]), key in ticked) for i, key in enumerate(order)
+        ]
+
+    def moved(self, move):
+        """The form's data with one card moved ("<key>:up" or "<key>:down"), nothing saved."""
+        data = self.data.copy()
+        order = self._order(data.get("order"))
+        key, _sep, direction = (move or "").partition(":")
+        if key in order:
+            at = order.index(key)
+            to = at - 1 if direction == "up" else at + 1
+            if 0 <= to < len(order):
+                order[at], order[to] = order[to], order[at]
+        data["order"] = ",".join(order)
+        return data
+
     def clean(self):
         cleaned = super().clean()
-        chosen = []
-        for i in range(len(self.options)):
-            key = cleaned.get(f"place_{i + 1}")
-            if not key:
-                continue
-            if key in chosen:
-                self.add_error(f"place_{i + 1}", _("Already chosen higher up. Choose each one once."))
-            chosen.append(key)
-        cleaned["ranking"] = [self.options[key] for key in dict.fromkeys(chosen)]
+        ticked = set(cleaned.get("chosen") or [])
+        cleaned["ranking"] = [self.options[key] for key in self._order(cleaned.get("order")) if key in ticked]
         return cleaned

@@ -190,15 +190,28 @@ def rank_offers(request, pk):
     ).obj
     options = list(selectors.round_offers(seat.round))
     chosen = [c.round_offer_id for c in selectors.choices_of(seat)]
-    form = RankingForm(bound(request), options=options, initial_order=chosen, note=seat.note_to_companies)
+    form, moved = _ranking_form(
+        request, options=options, initial_order=chosen, note=seat.note_to_companies, label=lambda ro: ro.offer.title
+    )
 
     def act(data):
         services.rank_offers(request.actor, seat, ranking=data["ranking"], note=data.get("note", ""))
 
-    if seat.round.is_open and submit(request, form, act, success=_("Your choices are saved. Only you can see them.")):
+    success = _("Your choices are saved. Only you can see them.")
+    if not moved and seat.round.is_open and submit(request, form, act, success=success):
         return redirect("portal")
-    context = {"seat": seat, "form": form, "offers": options}
+    context = {"seat": seat, "form": form, "moved": moved}
     return render(request, "matching/rank_offers.html", context)
+
+
+def _ranking_form(request, **kwargs):
+    """The ranking form, and the move ("<key>:up"/"<key>:down") when the person moved a card: the
+    page then comes back with the card in its new place and nothing saved."""
+    form = RankingForm(bound(request), **kwargs)
+    move = request.POST.get("move", "") if request.method == "POST" else ""
+    if not move:
+        return form, ""
+    return RankingForm(form.moved(move), **kwargs), move
 
 
 @rule(Kind.ROUND_SEAT, Action.WITHDRAW, methods=("POST",))
@@ -230,13 +243,14 @@ def rank_applicants(request, pk):
             "age": seat.young_person.age_on(today),
         }
 
-    form = RankingForm(bound(request), options=applied, initial_order=ranking, label=label)
+    form, moved = _ranking_form(request, options=applied, initial_order=ranking, label=label)
 
     def act(data):
         services.rank_applicants(request.actor, round_offer, ranking=data["ranking"])
 
-    if round_offer.round.is_open and submit(request, form, act, success=_("Your ranking is saved.")):
+    success = _("Your ranking is saved.")
+    if not moved and round_offer.round.is_open and submit(request, form, act, success=success):
         return redirect("rank_applicants", pk=round_offer.pk)
     audit.log(request.actor, LogAction.VIEW, kind=Kind.ROUND_OFFER, obj=round_offer)
-    context = {"round_offer": round_offer, "form": form, "applicants": [(seat, label(seat)) for seat in applied]}
+    context = {"round_offer": round_offer, "form": form, "moved": moved, "applicants": applied}
     return render(request, "matching/rank_applicants.html", context)

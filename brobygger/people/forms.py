@@ -35,7 +35,7 @@ class ReferralForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not with_cpr:
             del self.fields["cpr"]
-        if not self.instance.pk:
+        if self.instance._state.adding:  # the id is made before saving, so it cannot tell a new referral
             self.initial.setdefault("referral_date", timezone.localdate())
         self.fields["phone"].widget.attrs.update(inputmode="tel", autocomplete="off")
 
