@@ -10,8 +10,13 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from django_scopes import scope
 
+from brobygger.access.actor import Actor
+from brobygger.certificates.models import Certificate
+from brobygger.core.roles import Role
 from tests.browser import PASSWORD, Taps, assert_no_horizontal_scroll, log_in, log_out, open_menu, world_with_passwords
+from tests.test_certificates import DANISH, ended_internship
 from tests.world import CERTIFICATE_PUBLIC_ID
 
 pytestmark = pytest.mark.browser
@@ -22,6 +27,11 @@ PHONE = {"width": 375, "height": 812}
 
 @pytest.fixture
 def live_world(transactional_db):
+    from brobygger.companies import esco
+    from brobygger.companies.models import EscoOccupation
+
+    if not EscoOccupation.objects.exists():  # a transactional test starts without the migrations' data
+        esco.load(EscoOccupation)
     return world_with_passwords(
         "counsellor_on_team",
         "consultant",
@@ -170,3 +180,244 @@ def test_the_counsellors_day(live_server, live_world, person):
     assert "Døren står på klem" in person.content()
     log_out(person)
     assert "Log ind" in main_text(person)
+
+
+def test_the_mentors_day(live_server, live_world, person):
+    base = live_server.url
+    ended = ended_internship(live_world)
+    log_in(person, base, "mentor_with_consent@a.example", PASSWORD)
+    step(person, "mentor-home")
+    assert person.url.endswith("/mentor/")
+
+    # Attendance in one tap from the start screen, without scrolling.
+    row = person.locator("section.mentor-row", has_text="Snusepraktik i lyd og lys")
+    tap = NoScrollTaps(person)
+    tap(row.get_by_role("button", name="Mødt i dag"))
+    assert tap.count == 1
+    step(person, "mentor-attendance")
+    assert "Fremmøde registreret" in person.content()
+
+    # The learning plan of the running placement.
+    person.locator("section.mentor-row", has_text="Snusepraktik i lyd og lys").get_by_role(
+        "link", name="Snusepraktik i lyd og lys"
+    ).click()
+    person.get_by_role("link", name="Ret læringsplanen").click()
+    person.get_by_label("Læringsmål").fill("Lære at sætte lys op og at rigge lyd til en lille koncert")
+    person.get_by_role("button", name="Gem").click()
+    step(person, "mentor-learning-plan")
+    assert "Læringsplanen er gemt. Den unge læser og accepterer den." in person.content()
+
+    # The learning certificate of the placement that ended: written, then signed.
+    person.goto(f"{base}/mentor/")
+    person.get_by_role("link", name="Skriv læringsbeviset").first.click()
+    person.fill("input[name=title]", DANISH["title"])
+    person.fill("textarea[name=tasks]", DANISH["tasks"])
+    person.fill("textarea[name=skills]", DANISH["skills"])
+    person.fill("input[name=occupation]", DANISH["occupation"])
+    person.fill("textarea[name=mentor_statement]", DANISH["mentor_statement"])
+    person.locator("main form button[type=submit]").first.click()
+    step(person, "mentor-certificate-written")
+    assert "Gemt. Underskriv, når det siger, hvad den unge lærte." in person.content()
+    person.get_by_label("Underskrevet for virksomheden af").fill("Bo Ørsted")
+    person.get_by_label("Jeg bekræfter, at det er, hvad den unge lærte og viste hos os.").check()
+    person.get_by_role("button", name="Underskriv", exact=True).click()
+    step(person, "mentor-certificate-signed")
+    with scope(organisation=live_world.org_a.pk):
+        assert Certificate.objects.get(activity=ended).state == Certificate.State.SIGNED
+
+
+def test_the_young_persons_day(live_server, live_world, person):
+    base = live_server.url
+    signed = _signed_certificate(live_world)
+    log_in(person, base, "young_a@a.example", PASSWORD)
+    step(person, "young-home")
+    assert person.url.endswith("/me/")
+    assert "Hej Asta" in main_text(person)
+    # The next good step and the open yes/no are in the first screen, the newest notes in the first three.
+    assert in_first_screen(person, person.locator(".where .next"))
+    waiting = person.locator("#waiting")
+    assert in_first_screen(person, waiting.get_by_role("button", name="Ja").first)
+    assert person.locator("#section-notes").bounding_box()["y"] < 3 * PHONE["height"]
+    assert "Vi talte om lyd og lys A" in person.locator("#section-notes").inner_text()
+
+    # Yes or no in one tap, without scrolling.
+    tap = NoScrollTaps(person)
+    tap(waiting.locator("li", has_text="Besøg hos Lumen A").get_by_role("button", name="Ja"))
+    assert tap.count == 1
+    step(person, "young-said-yes")
+    assert "Du sagde ja" in person.locator("#section-activities").inner_text()
+
+    # A wish, in their own words.
+    person.get_by_role("link", name="Ønsk en aktivitet").first.click()
+    person.locator("main textarea").first.fill("Jeg vil gerne prøve at stå ved lydpulten til en koncert.")
+    person.locator("main form button[type=submit]").first.click()
+    step(person, "young-wish")
+    assert "Jeg vil gerne prøve at stå ved lydpulten" in main_text(person)
+
+    # How they are: WHO-5.
+    person.get_by_role("link", name="Svar på spørgsmålene om, hvordan du har det").click()
+    person.get_by_role("link", name="Trivsel (WHO-5)").click()
+    for question in person.locator("fieldset.question").all():
+        question.get_by_text("Det meste af tiden").click()
+    person.get_by_role("button", name="Send mine svar").click()
+    step(person, "young-well-being")
+    assert "Tak for dine svar." in person.content()
+
+    # The learning certificate the mentor signed: read and approved.
+    person.goto(f"{base}/me/")
+    person.locator("#waiting").get_by_role("link", name="Læs og godkend").click()
+    step(person, "young-certificate")
+    assert DANISH["title"] in main_text(person)
+    person.get_by_label("Din e-mailadresse").fill("asta@example.org")
+    person.get_by_role("button", name="Godkend og udsted").click()
+    step(person, "young-certificate-issued")
+    with scope(organisation=live_world.org_a.pk):
+        signed.refresh_from_db()
+        assert signed.state == Certificate.State.ISSUED
+
+    # Everything about them, to keep.
+    person.goto(f"{base}/me/")
+    with person.expect_download() as download:
+        person.get_by_role("link", name="Som PDF til at læse").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+    step(person, "young-download")
+
+
+def _signed_certificate(world):
+    """A placement of Asta's that ended, with the certificate the mentor wrote and signed."""
+    from brobygger.certificates import services as certificates
+    from brobygger.companies.models import EscoOccupation
+
+    activity = ended_internship(world)
+    mentor = Actor(world.user("mentor_with_consent"), world.org_a, [world.org_a], {Role.MENTOR})
+    with scope(organisation=world.org_a.pk):
+        data = {**DANISH, "occupation": EscoOccupation.objects.get(label=DANISH["occupation"])}
+        certificate = certificates.write(mentor, activity, data=data)
+        certificates.sign(mentor, certificate, signed_name="Bo Ørsted")
+    return certificate
+
+
+def test_the_consultants_day(live_server, live_world, person):
+    base = live_server.url
+    log_in(person, base, "consultant@a.example", PASSWORD)
+    step(person, "consultant-home")
+    assert in_first_screen(person, person.get_by_role("link", name="Ny virksomhed"))
+
+    # A company, its contact person, its mentor's invitation and an offer.
+    person.get_by_role("link", name="Ny virksomhed").click()
+    person.get_by_label("Navn").fill("Bageriet Ø")
+    person.get_by_label("Postnummer").fill("8000")
+    person.get_by_role("button", name="Gem").click()
+    step(person, "consultant-company")
+    assert "Bageriet Ø er føjet til netværket." in person.content()
+    person.get_by_role("link", name="Tilføj en kontaktperson").click()
+    person.get_by_label("Navn").fill("Mette Holm")
+    person.get_by_label("Titel").fill("Indehaver")
+    person.get_by_role("button", name="Gem").click()
+    assert "Mette Holm er tilføjet som kontaktperson." in person.content()
+    person.get_by_role("link", name="Invitér en mentor").click()
+    person.get_by_label("Fornavn").fill("Jonas")
+    person.get_by_label("E-mail").fill("jonas@bageriet.example")
+    person.get_by_role("button", name="Send invitationen").click()
+    step(person, "consultant-mentor-invited")
+    assert "Invitationen er sendt til jonas@bageriet.example" in person.content()
+    assert "Inviteret" in person.locator("main").inner_text()
+    person.get_by_role("link", name="Nyt tilbud").click()
+    person.get_by_label("Type").select_option("trial_internship")
+    person.get_by_label("Titel").fill("Snusepraktik i bageriet")
+    person.get_by_label("Timer om ugen").fill("12")
+    person.get_by_role("button", name="Gem").click()
+    step(person, "consultant-offer")
+    assert "Tilbuddet er oprettet." in person.content()
+
+    # The network, and the places suggested for a young person on their team.
+    person.goto(f"{base}/companies/network/")
+    step(person, "consultant-network")
+    assert "Virksomhedsnetværket" in main_text(person) and "Bageriet Ø" in main_text(person)
+    person.goto(f"{base}/young/{live_world.objects['yp_b'].pk}/matches/")
+    step(person, "consultant-suggestions")
+    assert "Forslag" in main_text(person)
+
+    # A round of mutual choice, opened through the pages.
+    person.goto(f"{base}/matching/rounds/")
+    person.get_by_label("Titel").fill("Forårets runde")
+    for young in person.locator("main label", has_text="Bertil").all():
+        young.click()
+    person.locator("main label", has_text="Snusepraktik i bageriet").first.click()
+    person.get_by_role("button", name="Åbn runden").click()
+    step(person, "consultant-round")
+    assert "Runden er åben. De unge kan vælge på deres side." in person.content()
+
+
+def test_the_workshop_leader_spots_a_talent(live_server, live_world, person):
+    base = live_server.url
+    log_in(person, base, "workshop_leader@a.example", PASSWORD)
+    step(person, "workshop-home")
+    asta = person.get_by_role("link", name="Asta Andersen").first
+    assert in_first_screen(person, asta)
+    asta.click()
+    person.get_by_role("link", name="Et talent set").click()
+    person.locator("main textarea, main input[type=text]").first.fill("Sikker hånd med lyset til koncerten")
+    person.locator("main form button[type=submit]").first.click()
+    step(person, "workshop-talent")
+    assert "Tak. Vejlederen og virksomhedskonsulenten ser det på deres forside." in person.content()
+
+
+def test_the_team_leads_day(live_server, live_world, person):
+    base = live_server.url
+    log_in(person, base, "lead@a.example", PASSWORD)
+    # A new referral with no counsellor yet, distributed at the case review.
+    person.get_by_role("link", name="Ny henvisning").click()
+    person.get_by_label("Fornavn").fill("Liva")
+    person.get_by_label("Efternavn").fill("Mortensen")
+    person.get_by_label("Fødselsdato").fill("2007-04-12")
+    person.get_by_label("Henvist af").select_option(index=1)
+    person.get_by_role("button", name="Gem").click()
+    person.goto(f"{base}/start/")
+    step(person, "lead-home")
+    distribute = person.get_by_role("link", name="Fordel dem på en sagsgennemgang")
+    assert "Liva Mortensen" in person.locator("#distribute").inner_text()
+    assert in_first_screen(person, distribute)
+    distribute.click()
+    person.locator("main ul.list a.row").first.click()  # the case review that is coming up
+    row = person.locator("#dist li", has_text="Liva Mortensen")
+    row.locator("select").select_option(index=1)
+    row.get_by_role("button", name="Fordel").click()
+    step(person, "lead-distributed")
+    assert "Fordelt: vejlederen er indgangen, og teamet er sat op." in person.content()
+
+    # A decision at the case review, on the right young person.
+    person.get_by_role("link", name="Registrér en beslutning").click()
+    picker = person.get_by_label("Ung")
+    asta = picker.locator("option", has_text="Asta Andersen")
+    assert asta.count() == 1  # one Asta, told apart from anyone of the same name by year and id
+    picker.select_option(value=asta.get_attribute("value"))
+    person.get_by_label("Beslutning").fill("Asta starter i snusepraktik hos Lumen")
+    person.locator("main form button[type=submit]").first.click()
+    step(person, "lead-decision")
+    assert "Beslutningen er registreret. Den unge kan læse den." in person.content()
+    assert "Asta starter i snusepraktik hos Lumen" in main_text(person)
+
+    # This year's targets.
+    person.goto(f"{base}/figures/targets/")
+    person.get_by_label("Unge der starter et forløb").fill("30")
+    person.get_by_role("button", name="Gem").click()
+    step(person, "lead-targets")
+    assert "Måltallene er gemt." in person.content()
+
+
+def test_the_analysts_day(live_server, live_world, person):
+    base = live_server.url
+    log_in(person, base, "analyst@a.example", PASSWORD)
+    step(person, "analyst-home")
+    figures = person.get_by_role("link", name="Se tallene")
+    assert in_first_screen(person, figures)
+    figures.click()
+    person.get_by_label("Til (og dato for øjebliksbilledet)").fill("2026-11-30")
+    person.get_by_role("button", name="Vis").click()
+    step(person, "analyst-figures")
+    assert "30.11.2026" in main_text(person)
+    assert "Asta" not in main_text(person)  # figures, never names
+    with person.expect_download() as download:
+        person.get_by_role("link", name="Regneark (xlsx)").click()
+    assert download.value.suggested_filename.endswith(".xlsx")

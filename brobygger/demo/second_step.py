@@ -40,11 +40,15 @@ def current_code(user: Any) -> str | None:
     return format_hotp_value(hotp_value(secret, int(time.time()) // TOTP_PERIOD))
 
 
-def code_on_second_step_page(request: HttpRequest) -> dict[str, str]:
-    """Context processor: the demo code, on the second-step page of a demo login, with DEBUG on."""
+def code_on_second_step_page(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: the demo code, on the second-step page of a demo login, with DEBUG on, and
+    the seconds until the next one (a code works once: logging in twice within its 30 seconds needs
+    the next)."""
     match = request.resolver_match
     if not settings.DEBUG or match is None or match.url_name != "mfa_authenticate":
         return {}
     stage = get_pending_stage(request)
     code = current_code(stage.login.user) if stage is not None else None
-    return {"demo_second_step_code": code} if code else {}
+    if not code:
+        return {}
+    return {"demo_second_step_code": code, "demo_second_step_seconds": TOTP_PERIOD - int(time.time()) % TOTP_PERIOD}

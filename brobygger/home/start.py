@@ -11,14 +11,14 @@ from brobygger.outcomes import selectors as outcome_selectors
 from brobygger.people import selectors as people_selectors
 from brobygger.staircase import selectors as staircase_selectors
 
-CASELOAD_ON_HOME = 8  # about a phone screen; the list of all links to the rest
+SHOWN_ON_HOME = 8  # rows of a start-page list: about a phone screen; each list links to all of them
 
 
 def _caseload(request, context):
     actor = request.actor
     caseload = policy.visible(actor, Kind.YOUNG_PERSON, Action.LIST)
     return {
-        "caseload": people_selectors.with_entry_point(caseload)[:CASELOAD_ON_HOME],
+        "caseload": people_selectors.with_entry_point(caseload)[:SHOWN_ON_HOME],
         "caseload_count": caseload.count(),
         # Everyone whose caseload is their team may write notes on it (rules: WRITE_NOTE on TEAM or ORG).
         "may_write_notes": policy.may(actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE),
@@ -34,6 +34,14 @@ def _due(request, context):
         "due_more": due_more,
         "how_choices": followup_selectors.how_it_goes_choices(),
         "today": timezone.localdate(),
+    }
+
+
+def _companies(request, context):
+    actor = request.actor
+    return {
+        "companies": policy.visible(actor, Kind.COMPANY, Action.LIST)[:SHOWN_ON_HOME],
+        "may_create_company": policy.may(actor, Kind.COMPANY, Action.CREATE),
     }
 
 
@@ -58,6 +66,13 @@ PARTS = {
         _distribute,
         _for(lambda actor: actor.has_role(Role.TEAM_LEAD)),
     ),
+    "companies": Part(
+        "home/home/companies.html",
+        _companies,
+        _for(
+            lambda actor: policy.may(actor, Kind.COMPANY, Action.LIST) and actor.has_role(Role.CONSULTANT, Role.MENTOR)
+        ),
+    ),
     "caseload": Part(
         "home/home/caseload.html",
         _caseload,
@@ -77,12 +92,5 @@ PARTS = {
         "home/home/talents.html",
         lambda request, context: {"talents": staircase_selectors.talents_for_team_member(request.actor.user)},
         _for(lambda actor: actor.has_role(Role.COUNSELLOR, Role.CONSULTANT)),
-    ),
-    "companies": Part(
-        "home/home/companies.html",
-        lambda request, context: {"companies": policy.visible(request.actor, Kind.COMPANY, Action.LIST)[:20]},
-        _for(
-            lambda actor: policy.may(actor, Kind.COMPANY, Action.LIST) and actor.has_role(Role.CONSULTANT, Role.MENTOR)
-        ),
     ),
 }
