@@ -5,7 +5,7 @@ import pytest
 
 from brobygger.catalogue import services as catalogue
 from brobygger.guide import services as guide
-from tests.browser import assert_no_horizontal_scroll
+from tests.browser import assert_no_horizontal_scroll, open_menu
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +39,7 @@ def test_search_as_you_type_then_compare_two_initiatives(live_server, public_con
 
 def test_look_up_a_municipal_word_from_the_header(live_server, public_content, phone):
     phone.goto(f"{live_server.url}/guide/virksomheder/loentilskud/")
+    open_menu(phone)  # on a phone the look-up sits in the folded menu
     phone.get_by_label("Slå et ord op i ordbogen").fill("aktivitetsparat")
     phone.get_by_role("button", name="Slå op").click()
     phone.wait_for_load_state("networkidle")
