@@ -107,6 +107,15 @@ def visible(actor: Actor, kind: Kind, action: Action) -> QuerySet[Any]:
     return base.filter(combined)
 
 
+def allowed_among(actor: Actor, kind: Kind, action: Action, objects: Iterable[Model]) -> set[Any]:
+    """The primary keys of those of `objects` the actor may take `action` on, in one query: a page
+    that lists objects links only to those its reader may open (user-walk.md item 8)."""
+    keys = {obj.pk for obj in objects}
+    if not keys or not may(actor, kind, action):
+        return set()
+    return set(visible(actor, kind, action).filter(pk__in=keys).values_list("pk", flat=True))
+
+
 def may_on(actor: Actor, kind: Kind, action: Action, obj: Model) -> bool:
     """May the actor take `action` on this object (the same answer `fetch` gives)?"""
     return may(actor, kind, action) and visible(actor, kind, action).filter(pk=obj.pk).exists()

@@ -138,7 +138,11 @@ def _activities(request, context):
 
 
 def _followup(request, context):
-    return {"followup_plan": followup_selectors.open_plan(context["young_person"]), "today": timezone.localdate()}
+    return {
+        "followup_plan": followup_selectors.open_plan(context["young_person"]),
+        "may_record_contact": policy.may(request.actor, Kind.FOLLOWUP_CONTACT, Action.RECORD),
+        "today": timezone.localdate(),
+    }
 
 
 def _team(request, context):

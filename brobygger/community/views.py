@@ -49,6 +49,7 @@ def group_detail(request, pk):
         "group": group,
         "members": members,
         "meetings": group.meetings.all()[:12],
+        "may_view_meetings": policy.may(request.actor, Kind.MEETING, Action.VIEW),
         "member_form": _members_form(request, group),
         "meeting_form": MeetingForm(),
         "may_update": policy.may(request.actor, GR, Action.UPDATE),

@@ -144,6 +144,10 @@ def round_detail(request, pk):
         "progress": selectors.progress(round_),
         "add_form": _round_form(request, round_) if round_.is_open else None,
         "may_update": policy.may(request.actor, RO, Action.UPDATE),
+        "may_rank": policy.may(request.actor, Kind.ROUND_OFFER, Action.RANK),
+        "viewable": policy.allowed_among(
+            request.actor, Kind.YOUNG_PERSON, Action.VIEW, [seat.young_person for seat in seats]
+        ),
     }
     return render(request, "matching/round_detail.html", context)
 

@@ -47,10 +47,12 @@ def review_detail(request, pk):
     today = timezone.localdate()
     lists = selectors.agenda(review, today)
     # One row about each young person the agenda shows, so it is in their history (and goes with them).
-    audit.log_search(request.actor, kind=RV, criterion="case review agenda", found=selectors.people_on(lists))
+    people = selectors.people_on(lists)
+    audit.log_search(request.actor, kind=RV, criterion="case review agenda", found=people)
     may_decide = policy.may(request.actor, RV, Action.DECIDE)
     context = {
         "review": review,
+        "viewable": policy.allowed_among(request.actor, Kind.YOUNG_PERSON, Action.VIEW, people),
         "no_contact_days": review.organisation.review_no_contact_days,
         "may_decide": may_decide,
         **lists,
