@@ -68,15 +68,20 @@ class DanishFirstLocaleMiddleware:
 
 
 class RefusalPageMiddleware:
-    """A refusal raised by a view (Http404, which is also how the access layer refuses) is drawn as
-    the product's own Danish page, also with DEBUG on, where Django would show its technical page
-    listing every URL (user-walk.md item 8)."""
+    """A refusal (Http404, which is also how the access layer refuses) is drawn as the product's own
+    Danish page, also with DEBUG on, where Django would show its technical page listing every URL
+    (user-walk.md item 8): raised by a view, or an address that matches no page."""
 
     def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        response = self.get_response(request)
+        if settings.DEBUG and response.status_code == 404 and _is_technical_page(response):
+            from .views import not_found
+
+            return not_found(request)
+        return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         from .views import not_found
@@ -84,3 +89,8 @@ class RefusalPageMiddleware:
         if isinstance(exception, Http404):
             return not_found(request, exception)
         return None
+
+
+def _is_technical_page(response: HttpResponse) -> bool:
+    """Django's DEBUG page for an address no URL pattern matches (raised before any view runs)."""
+    return response.get("Content-Type", "").startswith("text/html") and b"DEBUG = True" in response.content
