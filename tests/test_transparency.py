@@ -47,3 +47,10 @@ def test_the_portal_shows_every_section_and_row(world, client_for):
 def test_portal_shows_only_the_young_persons_own_data(world, client_for):
     page = whole_page(client_for("young_a"), reverse("portal"))
     assert "Bertil" not in page and "Radar" not in page
+
+
+def test_the_young_persons_export_names_people_not_their_e_mail_addresses(world):
+    from brobygger.core.transparency import plain
+
+    counsellor = world.user("counsellor_on_team")
+    assert plain(counsellor) == counsellor.display_name and "@" not in plain(counsellor)

@@ -148,6 +148,10 @@ def plain(value: Any) -> str:
         return shown_date(value)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
+    # A person (a login) by the name a young person knows them by, never their e-mail address.
+    display_name = getattr(value, "display_name", None)
+    if isinstance(display_name, str):
+        return display_name
     return str(value)
 
 
