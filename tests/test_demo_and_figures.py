@@ -1,3 +1,6 @@
+import os
+import re
+
 from allauth.mfa.models import Authenticator
 from django.core.management import call_command
 from django.urls import reverse
@@ -22,7 +25,7 @@ def test_seed_demo_loads_three_organisations_with_every_role(db, capsys):
     with scopes_disabled():
         assert Organisation.objects.count() == 3
         assert set(Organisation.objects.values_list("kind", flat=True)) == set(Organisation.Kind.values)
-        assert YoungPerson.objects.count() == 60
+        assert YoungPerson.objects.count() == 180
         assert Company.objects.count() >= 25
         assert Consent.objects.count() >= 20
         for org in Organisation.objects.all():
@@ -50,6 +53,22 @@ def test_seed_demo_loads_three_organisations_with_every_role(db, capsys):
     assert len(rounds) == len(set(rounds)) == 3
     assert chosen == 3 * 6  # ung1 has not chosen yet
     assert ranked >= 3 * 2  # companies have ranked some of the young people who chose them
+
+
+def test_the_demos_figures_show_numbers_at_organisation_level(db):
+    """The walk found almost every cell of the demo's figures suppressed ('..'): with 60 young people
+    per organisation the figures page shows numbers, and suppresses only the few small cells."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from tests.auth import log_in
+
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115 (closed with the process)
+    client = log_in(Client(), get_user_model().objects.get(email="analytiker@opgang2.example"))
+    page = whole_page(client, reverse("figures"))
+    cells = re.findall(r"<td[^>]*>\s*([^<]*?)\s*</td>", page)
+    suppressed = sum(1 for cell in cells if cell == "..")
+    assert len(cells) > 50 and suppressed < len(cells) / 4, (suppressed, len(cells))
 
 
 def test_analyst_sees_figures_but_no_names(world, client_for):

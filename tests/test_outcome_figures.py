@@ -373,6 +373,8 @@ def test_funder_exports_are_a_workbook_and_a_readable_pdf(world, client_for):
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Resultater" in text and "Øjebliksbillede" in text and "Kohorte" not in text
+    # A funder reads whose figures they are and for which period.
+    assert f"Resultater: {world.org_a.name}" in text and "01.01.2026 –" in text
 
 
 def test_publishing_open_data_and_withdrawing_it(world, client_for):

@@ -87,4 +87,14 @@ def workbook(figures, context):
 
 
 def pdf(figures, context, request):
-    return render_pdf("outcomes/figures_pdf.html", {**context, **figures}, request)
+    """The funder's report: whose figures, for which period, each table with a chart beside it."""
+    extra = {"organisation": request.actor.organisation, "snapshot_bars": bars(figures["snapshot"])}
+    return render_pdf("outcomes/figures_pdf.html", {**context, **figures, **extra}, request)
+
+
+def bars(table):
+    """A table's row totals as (label, count, width in % of the largest) for a bar chart; hidden
+    counts are left out, as in the table."""
+    shown = [(label, total) for _key, label, _cells, total in table.rows if total]
+    largest = max((total for _label, total in shown), default=0)
+    return [(label, total, round(100 * total / largest)) for label, total in shown]

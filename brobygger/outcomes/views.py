@@ -13,7 +13,7 @@ from brobygger.access.rules import Action, Kind
 from brobygger.audit import services as audit
 from brobygger.audit.models import LogAction, LogKind
 from brobygger.catalogue import selectors as catalogue_selectors
-from brobygger.core.dates import shown_time
+from brobygger.core.dates import shown_date, shown_time
 from brobygger.core.forms import bound, submit
 from brobygger.core.pdf import PdfUnavailable
 from brobygger.core.roles import Role
@@ -142,7 +142,7 @@ def _figures_for(request):
 def _about(form, filters, labels_for, made_at):
     """The filters in words, for the exports."""
     lines = [
-        [_("Period"), f"{filters.start:%d.%m.%Y} – {filters.end:%d.%m.%Y}"],
+        [_("Period"), f"{shown_date(filters.start)} – {shown_date(filters.end)}"],
         [_("Made"), shown_time(made_at)],
     ]
     for name, value in filters.where().items():

@@ -172,7 +172,7 @@ ROLE_SLUG = {
     Role.MENTOR: "mentor",
     Role.YOUNG_PERSON: "ung",
 }
-YOUNG_PEOPLE_PER_ORG = 20
+YOUNG_PEOPLE_PER_ORG = 60  # enough that the anonymised figures show numbers at organisation level
 DREAMS = [
     ("Lydtekniker på et spillested", "Et job i en café, mens jeg lærer lyd"),
     ("Skuespiller", "Løntimer som billetkontrollant på et teater"),
