@@ -125,6 +125,9 @@ def test_the_counsellors_day(live_server, live_world, person):
     assert person.locator("#menu").is_hidden()  # the menu is folded behind one button
     open_menu(person)
     assert person.locator("#menu").is_visible()
+    first_link = person.locator("nav.main a").first
+    assert first_link.evaluate("e => getComputedStyle(e).color") != "rgb(255, 255, 255)"  # readable on white
+    step(person, "counsellor-menu")
     person.get_by_role("button", name="Menu").click()
 
     # A note in three taps from the start screen, none of them after scrolling.
