@@ -67,10 +67,26 @@ class NoScrollTaps(Taps):
         super().__call__(locator.first)
 
 
-def step(page, name):
-    """The person looks at the page: no sideways scrolling, and a screenshot of what they see."""
+# A list longer than the screen ends in a way on to the rest; reference pages (the catalogue, the
+# guide, the glossary) are read whole, like a book.
+WAYS_ON = ("Vis flere", "Næste", "Alle og søgning", "Se alle")
+LISTS_LONGER_THAN_A_SCREEN = """(ways) => [...document.querySelectorAll("main ul.list, main ol.list")]
+  .filter((list) => list.getBoundingClientRect().height > window.innerHeight)
+  .filter((list) => {
+    const card = list.closest("section, .card") || list.parentElement;
+    return ![...card.querySelectorAll("a, button")].some((el) => ways.some((w) => el.textContent.includes(w)));
+  })
+  .map((list) => (list.closest("section, .card") || list).querySelector("h2, h1")?.textContent.trim() || "a list")"""
+
+
+def step(page, name, reference=False):
+    """The person looks at the page: no sideways scrolling, no list longer than the screen without a
+    way on, and a screenshot of what they see."""
     page.wait_for_load_state("networkidle")
     assert_no_horizontal_scroll(page)
+    if not reference:
+        too_long = page.evaluate(LISTS_LONGER_THAN_A_SCREEN, list(WAYS_ON))
+        assert too_long == [], f"{page.url}: lists longer than a phone screen with no 'Vis flere': {too_long}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"journey-{name}-375.png"), full_page=False)
 
@@ -88,23 +104,23 @@ def test_the_visitor_reads_what_brobygger_is_and_checks_a_certificate(live_serve
     assert person.title() == "Broer ind i job og uddannelse – Brobygger"
 
     person.get_by_role("link", name="Åbn kataloget").click()
-    step(person, "visitor-catalogue")
+    step(person, "visitor-catalogue", reference=True)
     assert "Indsatskatalog" in main_text(person) and "Energi til Hinanden" in main_text(person)
     person.get_by_role("link", name="Energi til Hinanden").first.click()
-    step(person, "visitor-catalogue-entry")
+    step(person, "visitor-catalogue-entry", reference=True)
     assert person.locator("h1").inner_text() == "Energi til Hinanden"
 
     person.goto(f"{base}/")
     person.get_by_role("link", name="Åbn regelguiden").click()
-    step(person, "visitor-guide")
+    step(person, "visitor-guide", reference=True)
     assert "Regelguide" in main_text(person)
     person.get_by_role("link", name="IPS").first.click()
-    step(person, "visitor-guide-page")
+    step(person, "visitor-guide-page", reference=True)
     assert "IPS" in person.locator("h1").inner_text()
 
     person.goto(f"{base}/")
     person.get_by_role("link", name="Åbn ordlisten").click()
-    step(person, "visitor-glossary")
+    step(person, "visitor-glossary", reference=True)
     assert "Ordbog" in main_text(person)
 
     person.goto(f"{base}/verify/{CERTIFICATE_PUBLIC_ID}/")

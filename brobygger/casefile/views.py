@@ -191,7 +191,7 @@ PARTS = {
 }
 
 
-NOTES_ON_PAGE = 20
+NOTES_ON_PAGE = 3  # the newest; "Se alle noter" leads to the rest
 
 PAGE_ACTIONS = (
     Action.UPDATE,

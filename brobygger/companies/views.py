@@ -15,12 +15,13 @@ from .forms import CompanyForm, ContactForm, ContactPersonForm, MentorInviteForm
 from .models import EscoOccupation
 
 CP = Kind.COMPANY
+COMPANIES_PER_PAGE = 12  # about a phone screen, then "Næste"
 
 
 @rule(CP, Action.LIST)
 def company_list(request):
     companies = selectors.with_counts(policy.visible(request.actor, CP, Action.LIST))
-    page = Paginator(companies, 100).get_page(request.GET.get("page"))
+    page = Paginator(companies, COMPANIES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "companies/list.html", {"page": page, "companies": page.object_list})
 
 

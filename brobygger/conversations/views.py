@@ -12,6 +12,8 @@ from brobygger.core.forms import bound
 from . import selectors, services
 from .forms import NoteForm
 
+NOTES_PER_PAGE = 5  # a note can be long: a few fill a phone screen, then "Næste"
+
 
 @rule(Kind.YOUNG_PERSON, Action.WRITE_NOTE, methods=("GET", "POST"))
 def note_create(request, pk):
@@ -30,7 +32,7 @@ def notes_list(request, pk):
     """All notes about one young person, a page at a time (the team's view)."""
     young_person = policy.fetch(request.actor, Kind.YOUNG_PERSON, Action.WRITE_NOTE, pk).obj
     audit.log_view(request.actor, Kind.NOTE, young_person, young_person)
-    page = Paginator(selectors.for_young_person(young_person), 100).get_page(request.GET.get("page"))
+    page = Paginator(selectors.for_young_person(young_person), NOTES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "conversations/all.html", {"page": page, "young_person": young_person})
 
 

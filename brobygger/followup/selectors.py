@@ -9,8 +9,8 @@ from brobygger.core.lists import first_of
 from .models import FeedToken, FollowUpContact, FollowUpPlan, HowItGoes, StatusCheck
 
 SOON_DAYS = 7
-HOME_SHOWS = 8
-PAGE_SHOWS = 12  # the most urgent first; the page links to all of them
+HOME_SHOWS = 4  # each row is tall (its quick answers): four fill a phone screen
+PAGE_SHOWS = 5  # the most urgent first (each row is tall); "Vis flere" shows all of them
 
 
 def due_for(user, today=None, soon_days=SOON_DAYS):

@@ -13,7 +13,7 @@ from . import selectors, services
 from .forms import AccountForm, CprLookupForm, ReferralForm, SearchForm, TeamMemberForm
 
 YP = Kind.YOUNG_PERSON
-YOUNG_PEOPLE_PER_PAGE = 25  # a phone's few screens; the search finds the rest
+YOUNG_PEOPLE_PER_PAGE = 12  # about a phone screen, then "Næste"; the search finds the rest
 
 
 def _young_person(request, pk, action):
