@@ -15,6 +15,7 @@ from django_scopes import scope
 from brobygger.access.actor import Actor
 from brobygger.certificates.models import Certificate
 from brobygger.core.roles import Role
+from brobygger.matching.models import YoungPersonChoice
 from tests.browser import PASSWORD, Taps, assert_no_horizontal_scroll, log_in, log_out, open_menu, world_with_passwords
 from tests.test_certificates import DANISH, ended_internship
 from tests.world import CERTIFICATE_PUBLIC_ID
@@ -281,6 +282,22 @@ def test_the_young_persons_day(live_server, live_world, person):
     person.get_by_role("button", name="Send mine svar").click()
     step(person, "young-well-being")
     assert "Tak for dine svar." in person.content()
+
+    # A round of mutual choice: the visit is moved above the light job, both ticked, and saved.
+    person.goto(f"{base}/me/")
+    person.locator("#section-rounds").get_by_role("link", name="Vælg steder").click()
+    visit = person.locator(".rank-item", has_text="Besøg")
+    visit.get_by_role("checkbox").check()
+    visit.get_by_role("button", name="Op").click()
+    step(person, "young-ranking-moved")
+    assert "Flyttet. Gem, når rækkefølgen er rigtig." in main_text(person)
+    assert "Besøg" in person.locator(".rank-item").first.inner_text()  # the details stay in view
+    person.get_by_role("button", name="Gem mine valg").click()
+    step(person, "young-ranking-saved")
+    assert "Dine valg er gemt. Kun du kan se dem." in person.content()
+    with scope(organisation=live_world.org_a.pk):
+        chosen = YoungPersonChoice.objects.filter(seat=live_world.objects["round_seat_a"]).order_by("rank")
+        assert [c.round_offer.offer.title for c in chosen] == ["Besøg", "Lys"]
 
     # The learning certificate the mentor signed: read and approved.
     person.goto(f"{base}/me/")
