@@ -15,15 +15,20 @@ from brobygger.tenancy import services as tenancy
 PASSWORD = "brobygger-demo-2026"
 
 
-@pytest.fixture
-def demo_counsellor(db):
+def _counsellor_with_an_app(email, slug):
+    """A counsellor with a password and an authenticator, as the demo leaves its logins."""
     with scopes_disabled():
-        org = tenancy.create_organisation(name="Opgang2", slug="opgang2", kind="ngo")
-        user = tenancy.add_member(organisation=org, email="vejleder@opgang2.example", role=Role.COUNSELLOR).user
+        org = tenancy.create_organisation(name=slug.title(), slug=slug, kind="ngo")
+        user = tenancy.add_member(organisation=org, email=email, role=Role.COUNSELLOR).user
     user.set_password(PASSWORD)
     user.save()
     second_step.enrol(user)
     return user
+
+
+@pytest.fixture
+def demo_counsellor(db):
+    return _counsellor_with_an_app("vejleder@opgang2.example", "opgang2")
 
 
 def _to_second_step(client, user):
@@ -55,11 +60,5 @@ def test_without_debug_the_same_login_gets_no_code(demo_counsellor):
 
 @override_settings(DEBUG=True)
 def test_a_login_outside_the_demo_gets_no_code_even_with_debug(db):
-    with scopes_disabled():
-        org = tenancy.create_organisation(name="Rigtig", slug="rigtig", kind="ngo")
-        user = tenancy.add_member(organisation=org, email="vejleder@rigtig.dk", role=Role.COUNSELLOR).user
-    user.set_password(PASSWORD)
-    user.save()
-    second_step.enrol(user)
-    page = _to_second_step(Client(), user)
+    page = _to_second_step(Client(), _counsellor_with_an_app("vejleder@rigtig.dk", "rigtig"))
     assert "Demo:" not in page

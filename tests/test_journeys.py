@@ -92,6 +92,15 @@ def step(page, name, reference=False):
     page.screenshot(path=str(SCREENSHOTS / f"journey-{name}-375.png"), full_page=False)
 
 
+def fill_in_a_referral(page):
+    """From the start page: a new referral of Liva Mortensen, the form filled in, not yet saved."""
+    page.get_by_role("link", name="Ny henvisning").click()
+    page.get_by_label("Fornavn").fill("Liva")
+    page.get_by_label("Efternavn").fill("Mortensen")
+    page.get_by_label("Fødselsdato").fill("2007-04-12")
+    page.get_by_label("Henvist af").select_option(index=1)
+
+
 def main_text(page):
     return page.inner_text("main")
 
@@ -159,11 +168,7 @@ def test_the_counsellors_day(live_server, live_world, person):
 
     # A new referral.
     person.goto(f"{base}/start/")
-    person.get_by_role("link", name="Ny henvisning").click()
-    person.get_by_label("Fornavn").fill("Liva")
-    person.get_by_label("Efternavn").fill("Mortensen")
-    person.get_by_label("Fødselsdato").fill("2007-04-12")
-    person.get_by_label("Henvist af").select_option(index=1)
+    fill_in_a_referral(person)
     step(person, "counsellor-referral-form")
     assert person.get_by_label("Henvisningsdato").input_value() == timezone.localdate().isoformat()
     person.get_by_role("button", name="Gem").click()
@@ -403,11 +408,7 @@ def test_the_team_leads_day(live_server, live_world, person):
     base = live_server.url
     log_in(person, base, "lead@a.example", PASSWORD)
     # A new referral with no counsellor yet, distributed at the case review.
-    person.get_by_role("link", name="Ny henvisning").click()
-    person.get_by_label("Fornavn").fill("Liva")
-    person.get_by_label("Efternavn").fill("Mortensen")
-    person.get_by_label("Fødselsdato").fill("2007-04-12")
-    person.get_by_label("Henvist af").select_option(index=1)
+    fill_in_a_referral(person)
     person.get_by_role("button", name="Gem").click()
     person.goto(f"{base}/start/")
     step(person, "lead-home")
