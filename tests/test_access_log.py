@@ -24,15 +24,16 @@ def rows():
 
 
 def test_viewing_a_young_person_writes_a_row_for_each_kind_of_data_the_page_showed(world, client_for):
-    """The page shows the referral, where they are on the way and the plan, the conversations, the
-    activities and the team: one row for each kind, so the log says what was read."""
+    """The page shows the referral, where they are on the way and the plan, the follow-up, the
+    conversations, the activities and the team: one row for each kind, so the log says what was read."""
     before = len(rows())
     yp = world.objects["yp_a"]
     response = client_for("counsellor_on_team").get(reverse("young_person_detail", kwargs={"pk": yp.pk}))
     assert response.status_code == 200
     new = rows()[before:]
     assert [(r.action, r.object_kind, r.subject_id) for r in new] == [
-        ("view", kind, yp.pk) for kind in ("young_person", "plan_step", "note", "activity", "team_member")
+        ("view", kind, yp.pk)
+        for kind in ("young_person", "plan_step", "followup_contact", "note", "activity", "team_member")
     ]
     row = new[0]
     assert (row.action, row.subject_id, row.user_id, row.role, row.purpose) == (

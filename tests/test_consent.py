@@ -115,5 +115,10 @@ def test_young_person_sees_look_ups_by_the_other_organisation(world, client_for)
         log_rows = next(s for s in sections() if s.model is AccessLog).rows(yp_b)
         foreign = [r for r in log_rows if r.object_kind == Kind.SHARED_PERSON]
     assert len(foreign) == 1 and foreign[0].organisation_id == world.org_b.pk
+    # The portal shows the newest rows of the log (its own view first) and "Vis flere"; the whole
+    # log is on the section's own page.
     page = whole_page(client_for("young_b"), reverse("portal"))
-    assert page.split('id="section-access_log"')[1].count("<tr>") == len(log_rows) + 2  # + header + own view
+    shown = page.split('id="section-access_log"')[1].split("</section>")[0]
+    assert "Vis flere" in shown
+    whole = whole_page(client_for("young_b"), reverse("own_section", kwargs={"key": "access_log"}))
+    assert whole.count("<tr>") == len(log_rows) + 3  # + header + their own two views (the portal, this page)
