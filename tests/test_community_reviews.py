@@ -238,6 +238,11 @@ def test_each_agenda_list_says_how_long_it_is_when_it_shows_only_the_first(world
     no_contact = page.split('id="nc-h"')[1].split("</section>")[0]
     assert f"({total})" in no_contact and f"De første {selectors.SHOWN} af {total} vises." in no_contact
     assert no_contact.count('<li class="between">') == selectors.SHOWN
+    assert 'href="?all=1">Vis flere</a>' in no_contact  # the way to the rest
+    everyone = whole_page(
+        client_for("lead"), reverse("review_detail", kwargs={"pk": world.objects["review_a"].pk}), {"all": "1"}
+    )
+    assert everyone.split('id="nc-h"')[1].split("</section>")[0].count('<li class="between">') == total
     overdue = page.split('id="od-h"')[1].split("</section>")[0]
     items = overdue.count('<li class="item">')
     assert items and f"({items})" in overdue and "vises." not in overdue  # all shown: nothing more to say

@@ -68,28 +68,28 @@ def since_when(review, today):
     return previous.starts_at.date() if previous else today - timedelta(days=30)
 
 
-def _distribute(review, today, since):
+def _distribute(review, today, since, shown):
     to_distribute = people_selectors.without_counsellor(YoungPerson.objects.all()).order_by("referral_date")
     to_distribute = to_distribute.only("pk", "organisation", "first_name", "last_name", "birth_date", "referral_date")
-    return {"to_distribute": first_of(to_distribute, SHOWN), "caseloads": list(people_selectors.caseload_counts())}
+    return {"to_distribute": first_of(to_distribute, shown), "caseloads": list(people_selectors.caseload_counts())}
 
 
-def _no_contact(review, today, since):
+def _no_contact(review, today, since, shown):
     days = review.organisation.review_no_contact_days
-    return {"no_contact": no_contact(review.organisation, today, days), "no_contact_days": days}
+    return {"no_contact": no_contact(review.organisation, today, days, shown), "no_contact_days": days}
 
 
-def _ended(review, today, since):
+def _ended(review, today, since, shown):
     activities = (
         Activity.objects.filter(state=Activity.State.ENDED, ended_on__gte=since)
         .select_related("young_person")
         .only("title", "ended_on", "learned", *_named("young_person", "birth_date"))
         .order_by("-ended_on", "pk")
     )
-    return {"ended": first_of(activities, SHOWN), "since": since}
+    return {"ended": first_of(activities, shown), "since": since}
 
 
-def _overdue(review, today, since):
+def _overdue(review, today, since, shown):
     organisation = review.organisation
     contacts = (
         FollowUpContact.objects.filter(done_on__isnull=True, due_on__lt=today, plan__closed_on__isnull=True)
@@ -105,14 +105,14 @@ def _overdue(review, today, since):
         .only("due_on", "months_after", *_named("young_person", "birth_date"))
         .order_by("due_on", "pk")
     )
-    return {"overdue_contacts": first_of(contacts, SHOWN), "overdue_checks": first_of(checks, SHOWN)}
+    return {"overdue_contacts": first_of(contacts, shown), "overdue_checks": first_of(checks, shown)}
 
 
-def _attentions(review, today, since):
-    return {"attentions": first_of(open_attentions().order_by("-created_at", "pk"), SHOWN)}
+def _attentions(review, today, since, shown):
+    return {"attentions": first_of(open_attentions().order_by("-created_at", "pk"), shown)}
 
 
-def _decisions(review, today, since):
+def _decisions(review, today, since, shown):
     return {"decisions": list(review.decisions.select_related("young_person", "decided_by"))}
 
 
@@ -127,13 +127,14 @@ AGENDA = {
 }
 
 
-def agenda(review, today=None):
-    """The agenda builds itself from the data: every list of it."""
+def agenda(review, today=None, shown=SHOWN):
+    """The agenda builds itself from the data: every list of it, the first `shown` rows of each
+    (None: all of them)."""
     today = today or timezone.localdate()
     since = since_when(review, today)
     lists = {"since": since}
     for build in AGENDA.values():
-        lists.update(build(review, today, since))
+        lists.update(build(review, today, since, shown))
     return lists
 
 

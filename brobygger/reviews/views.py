@@ -45,7 +45,8 @@ def review_detail(request, pk):
     """The agenda, built from the data: every list of it, in one answer."""
     review = _review(request, pk, Action.VIEW)
     today = timezone.localdate()
-    lists = selectors.agenda(review, today)
+    whole = request.GET.get("all") == "1"
+    lists = selectors.agenda(review, today, shown=None if whole else selectors.SHOWN)
     # One row about each young person the agenda shows, so it is in their history (and goes with them).
     people = selectors.people_on(lists)
     audit.log_search(request.actor, kind=RV, criterion="case review agenda", found=people)
@@ -55,6 +56,7 @@ def review_detail(request, pk):
         "viewable": policy.allowed_among(request.actor, Kind.YOUNG_PERSON, Action.VIEW, people),
         "no_contact_days": review.organisation.review_no_contact_days,
         "may_decide": may_decide,
+        "more_url": "?all=1",  # each list that shows only its first rows offers the rest
         **lists,
     }
     if may_decide and context.get("to_distribute"):
