@@ -61,7 +61,7 @@ def offers_for_young_person(request, pk):
     audit.log(request.actor, LogAction.SEARCH, kind=YP, subject=young_person, criterion="match suggestions")
     context = {
         "young_person": young_person,
-        "rows": [(offers[s.key], pros, cons) for s, pros, cons in reasons.explained(result)],
+        **_first_suggestions(request, [(offers[s.key], pros, cons) for s, pros, cons in reasons.explained(result)]),
         "excluded": [reasons.describe_excluded(rule, n) for rule, n in sorted(result.excluded.items())],
         "considered": result.considered,
         "has_profile": selectors.profile_of(young_person) is not None,
@@ -85,10 +85,22 @@ def young_people_for_offer(request, pk):
         proposable = set(may_propose_to.values_list("pk", flat=True))
     context = {
         "offer": offer,
-        "rows": [(people[s.key], pros, cons, s.key in proposable) for s, pros, cons in reasons.explained(result)],
+        **_first_suggestions(
+            request, [(people[s.key], pros, cons, s.key in proposable) for s, pros, cons in reasons.explained(result)]
+        ),
         "excluded": [reasons.describe_excluded(rule, n) for rule, n in sorted(result.excluded.items())],
     }
     return render(request, "matching/young_people_for_offer.html", context)
+
+
+SUGGESTIONS_SHOWN = 5  # the best few fill a phone screen or two; "Vis flere" shows all the engine found
+
+
+def _first_suggestions(request, rows):
+    """The best suggestions, and how many more there are (all of them with ?all=1)."""
+    if request.GET.get("all") == "1":
+        return {"rows": rows, "more": 0}
+    return {"rows": rows[:SUGGESTIONS_SHOWN], "more": max(0, len(rows) - SUGGESTIONS_SHOWN)}
 
 
 @rule(Kind.MATCH_WEIGHTS, Action.UPDATE, methods=("GET", "POST"))
