@@ -84,7 +84,7 @@ def plan(scale_name):
             (
                 "counsellor",
                 counsellor,
-                {"home": "/", "young_people": "/young/", "young_person": f"/young/{yp.pk}/", "followup": "/followup/"},
+                {"home": "/start/", "young_people": "/young/", "young_person": f"/young/{yp.pk}/", "followup": "/followup/"},
             ),
             ("young_person", young_user, {"portal": "/me/"}),
             (
@@ -92,7 +92,7 @@ def plan(scale_name):
                 User.objects.get(email=f"consultant1@{org}"),
                 {"companies": "/companies/", "offers": "/companies/offers/", "network": "/companies/network/"},
             ),
-            ("team_lead", lead, {"home": "/", "young_people": "/young/", "review": f"/reviews/{review.pk}/"}),
+            ("team_lead", lead, {"home": "/start/", "young_people": "/young/", "review": f"/reviews/{review.pk}/"}),
             ("analyst", User.objects.get(email=f"analyst1@{org}"), {"figures": "/figures/"}),
             ("mentor", mentor, {"home": "/mentor/"}),
         ]

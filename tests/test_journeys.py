@@ -39,6 +39,7 @@ def live_world(transactional_db):
         "workshop_leader",
         "mentor_with_consent",
         "young_a",
+        "young_b",
         "lead",
         "analyst",
     )
@@ -388,6 +389,30 @@ def test_the_consultants_day(live_server, live_world, person):
     person.get_by_role("button", name="Åbn runden").click()
     step(person, "consultant-round")
     assert "Runden er åben. De unge kan vælge på deres side." in person.content()
+    round_url = person.url
+
+    # Bertil chooses the bakery on his own phone; the consultant ranks him for it, computes and publishes.
+    bertil = person.context.browser.new_context(viewport=PHONE, locale="da-DK").new_page()
+    log_in(bertil, base, "young_b@a.example", PASSWORD)
+    bertil.locator("#section-rounds li", has_text="Forårets runde").get_by_role("link", name="Vælg steder").click()
+    bertil.locator(".rank-item", has_text="Snusepraktik i bageriet").get_by_role("checkbox").check()
+    bertil.get_by_role("button", name="Gem mine valg").click()
+    assert "Dine valg er gemt. Kun du kan se dem." in bertil.content()
+    person.goto(round_url)
+    person.get_by_role("link", name="Virksomhedens prioritering").first.click()
+    person.locator(".rank-item", has_text="Bertil").get_by_role("checkbox").check()
+    person.get_by_role("button", name="Gem prioriteringen").click()
+    assert "Jeres prioritering er gemt." in person.content()
+    person.goto(round_url)
+    person.get_by_role("button", name="Beregn forslag til resultat").click()
+    assert "Forslaget til resultat er klar." in person.content()
+    assert "Snusepraktik i bageriet" in person.locator("table").inner_text()
+    person.get_by_role("button", name="Offentliggør resultatet").click()
+    step(person, "consultant-round-published")
+    assert "Offentliggjort. Hver ung med en plads har den som et forslag at sige ja eller nej til." in person.content()
+    bertil.goto(f"{base}/me/")
+    assert "Snusepraktik i bageriet" in bertil.locator("#waiting").inner_text()  # his yes or no waits for him
+    bertil.context.close()
 
 
 def test_the_workshop_leader_spots_a_talent(live_server, live_world, person):

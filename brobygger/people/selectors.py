@@ -17,7 +17,9 @@ def with_entry_point(queryset):
     full_name = Trim(Concat("user__first_name", Value(" "), "user__last_name"))
     name = Coalesce(NullIf(full_name, Value("")), "user__email", output_field=CharField())  # User.display_name
     entry_point = TeamMember.objects.filter(young_person=OuterRef("pk"), is_primary=True).values(name=name)[:1]
-    return queryset.only("pk", "organisation", "first_name", "last_name").annotate(entry_point=Subquery(entry_point))
+    return queryset.only("pk", "organisation", "first_name", "last_name", "birth_date").annotate(
+        entry_point=Subquery(entry_point)
+    )
 
 
 def search(queryset, term):
