@@ -84,7 +84,12 @@ def plan(scale_name):
             (
                 "counsellor",
                 counsellor,
-                {"home": "/start/", "young_people": "/young/", "young_person": f"/young/{yp.pk}/", "followup": "/followup/"},
+                {
+                    "home": "/start/",
+                    "young_people": "/young/",
+                    "young_person": f"/young/{yp.pk}/",
+                    "followup": "/followup/",
+                },
             ),
             ("young_person", young_user, {"portal": "/me/"}),
             (
