@@ -32,6 +32,10 @@
     if (!table || !window.Chart) return;
     var kind = figure.getAttribute("data-chart");
     var data = read(table, figure.hasAttribute("data-skip-last"));
+    // Labels as large as the text around them; a bar chart as tall as its rows need.
+    window.Chart.defaults.font.size = 14;
+    window.Chart.defaults.color = "#1d2433";
+    if (kind === "stacked") figure.style.height = Math.max(260, 40 * data.labels.length + 80) + "px";
     var canvas = document.createElement("canvas");
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", figure.getAttribute("data-label") || "");
