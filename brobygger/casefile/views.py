@@ -4,7 +4,6 @@ It stands above the apps it gathers; none of them imports it."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from brobygger.access import policy
@@ -141,7 +140,6 @@ def _followup(request, context):
     return {
         "followup_plan": followup_selectors.open_plan(context["young_person"]),
         "may_record_contact": policy.may(request.actor, Kind.FOLLOWUP_CONTACT, Action.RECORD),
-        "today": timezone.localdate(),
     }
 
 

@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from brobygger.core.lists import Listed
+from brobygger.tenancy import selectors as tenancy_selectors
 from brobygger.tenancy.sql import as_date, scoped_organisation
 
 from .models import Company, CompanyContact, CompanyMentor, ContactLogEntry, MentorInvitation, Offer
@@ -29,12 +30,7 @@ def with_people(queryset):
 def pending_mentor_invitations(company):
     """Invitations sent from the company's page that nobody has opened yet and that still work."""
     return (
-        MentorInvitation.objects.filter(
-            company=company,
-            invitation__accepted_at__isnull=True,
-            invitation__cancelled_at__isnull=True,
-            invitation__expires_at__gt=timezone.now(),
-        )
+        MentorInvitation.objects.filter(company=company, invitation__in=tenancy_selectors.open_invitations())
         .select_related("invitation")
         .order_by("invitation__created_at")
     )

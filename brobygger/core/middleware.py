@@ -2,7 +2,7 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
@@ -70,7 +70,8 @@ class DanishFirstLocaleMiddleware:
 class RefusalPageMiddleware:
     """A refusal (Http404, which is also how the access layer refuses) is drawn as the product's own
     Danish page, also with DEBUG on, where Django would show its technical page listing every URL
-    (user-walk.md item 8): raised by a view, or an address that matches no page."""
+    (user-walk.md item 8): raised by a view, or an address that matches no page. Without DEBUG,
+    handler404 draws the same page."""
 
     def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
@@ -83,14 +84,7 @@ class RefusalPageMiddleware:
             return not_found(request)
         return response
 
-    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        from .views import not_found
-
-        if isinstance(exception, Http404):
-            return not_found(request, exception)
-        return None
-
 
 def _is_technical_page(response: HttpResponse) -> bool:
-    """Django's DEBUG page for an address no URL pattern matches (raised before any view runs)."""
+    """Django's DEBUG page for a 404 (a view's Http404, or an address no URL pattern matches)."""
     return response.get("Content-Type", "").startswith("text/html") and b"DEBUG = True" in response.content

@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 from allauth.account.internal.stagekit import get_pending_stage
+from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from allauth.mfa.utils import decrypt
@@ -16,7 +17,6 @@ from django.conf import settings
 from django.http import HttpRequest
 
 DEMO_DOMAINS = ("opgang2.example", "randers-unge.example", "grobund.example")
-TOTP_PERIOD = 30  # seconds, allauth's default (MFA_TOTP_PERIOD)
 
 
 def is_demo_login(user: Any) -> bool:
@@ -37,7 +37,7 @@ def current_code(user: Any) -> str | None:
     if authenticator is None:
         return None
     secret = decrypt(authenticator.data["secret"])
-    return format_hotp_value(hotp_value(secret, int(time.time()) // TOTP_PERIOD))
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
 def code_on_second_step_page(request: HttpRequest) -> dict[str, Any]:
@@ -51,4 +51,5 @@ def code_on_second_step_page(request: HttpRequest) -> dict[str, Any]:
     code = current_code(stage.login.user) if stage is not None else None
     if not code:
         return {}
-    return {"demo_second_step_code": code, "demo_second_step_seconds": TOTP_PERIOD - int(time.time()) % TOTP_PERIOD}
+    period = mfa_settings.TOTP_PERIOD
+    return {"demo_second_step_code": code, "demo_second_step_seconds": period - int(time.time()) % period}

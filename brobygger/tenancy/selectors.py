@@ -49,11 +49,14 @@ def invitation_by_token(token):
         return Invitation.objects.filter(token_hash=tokens.digest(token)).select_related("organisation").first()
 
 
+def open_invitations():
+    """Invitations not yet opened, cancelled or expired."""
+    return Invitation.objects.filter(accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now())
+
+
 def pending_invitations(organisation):
     """The organisation's professionals invited and not yet in."""
-    return Invitation.objects.filter(
-        organisation=organisation, accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now()
-    ).exclude(role=Role.YOUNG_PERSON)
+    return open_invitations().filter(organisation=organisation).exclude(role=Role.YOUNG_PERSON)
 
 
 def actor_in(user, organisation) -> Actor:
